@@ -1,0 +1,13 @@
+import type { IpcErrorCode, IpcIssue } from '../../shared/ipc/errors.js';
+
+/** A failure a handler means to report to the user; anything else thrown becomes `internal`. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+    readonly extra: { issues?: IpcIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}

@@ -1,0 +1,11 @@
+import type { IpcMethod, IpcOutput, IpcParsedInput } from '../../shared/ipc/contract.js';
+
+/** Who is calling: the core serves one renderer window per connection. */
+export interface CallContext {
+  connectionId: string;
+}
+
+/** The core's handler table, derived from the contract: one function per call, typed both ways. */
+export type CoreHandlers = {
+  [M in IpcMethod]: (input: IpcParsedInput<M>, context: CallContext) => Promise<IpcOutput<M>>;
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { call } from '../define.js';
+import { noInput } from './app.js';
+
+export const roleSchema = z.enum(['owner', 'admin', 'practitioner']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const signedInUserSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  organisationId: z.string().uuid(),
+  organisationName: z.string(),
+});
+export type SignedInUser = z.infer<typeof signedInUserSchema>;
+
+/** Where the device stands: never signed in here, signed in but locked, or open. */
+export const sessionStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('no-account') }),
+  z.object({ state: z.literal('locked'), email: z.string(), displayName: z.string() }),
+  z.object({ state: z.literal('unlocked'), user: signedInUserSchema }),
+]);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+const password = z.string().min(1, 'Vul je wachtwoord in').max(1024);
+
+export const signInInputSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email('Dit is geen geldig e-mailadres').max(254),
+    password,
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'De code bestaat uit 6 cijfers')
+      .optional(),
+  })
+  .strict();
+
+export const sessionCalls = {
+  'session.status': call(noInput, sessionStatusSchema),
+  'session.signIn': call(signInInputSchema, sessionStatusSchema),
+  'session.unlock': call(z.object({ password }).strict(), sessionStatusSchema),
+  'session.lock': call(noInput, sessionStatusSchema),
+};
+
+export const sessionEvents = {
+  'session.changed': sessionStatusSchema,
+};

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { CallSpec } from './define.js';
+import type { IpcResult } from './errors.js';
+import { appCalls, appEvents } from './calls/app.js';
+import { sessionCalls, sessionEvents } from './calls/session.js';
+import { dossierCalls } from './calls/dossiers.js';
+
+/**
+ * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
+ * all derived from these two objects; nobody writes a channel string by hand.
+ * A call is named `<namespace>.<action>`; the API object exposes it as `api.namespace.action()`.
+ */
+export const ipcContract = {
+  ...appCalls,
+  ...sessionCalls,
+  ...dossierCalls,
+} satisfies Record<string, CallSpec>;
+
+/** Messages the core pushes to the renderer without being asked (status changes, progress). */
+export const ipcEvents = {
+  ...appEvents,
+  ...sessionEvents,
+} satisfies Record<string, z.ZodType>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcMethod = keyof IpcContract & string;
+export type IpcEventName = keyof typeof ipcEvents & string;
+
+/** What the caller passes (before defaults are applied). */
+export type IpcInput<M extends IpcMethod> = z.input<IpcContract[M]['input']>;
+/** What the handler receives (after validation and defaults). */
+export type IpcParsedInput<M extends IpcMethod> = z.output<IpcContract[M]['input']>;
+export type IpcOutput<M extends IpcMethod> = z.output<IpcContract[M]['output']>;
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>;
+
+type Namespace<M extends string> = M extends `${infer N}.${string}` ? N : never;
+type ActionsOf<N extends string> = {
+  [M in IpcMethod as M extends `${N}.${infer A}` ? A : never]: (
+    input: IpcInput<M>,
+  ) => Promise<IpcResult<IpcOutput<M>>>;
+};
+
+export type IpcEventListener<E extends IpcEventName> = (payload: IpcEventPayload<E>) => void;
+
+/** The API object the renderer holds, whichever bridge carries it. */
+export type IpcApi = { [N in Namespace<IpcMethod>]: ActionsOf<N> } & {
+  onEvent<E extends IpcEventName>(event: E, listener: IpcEventListener<E>): () => void;
+};
+
+export const ipcMethods = Object.keys(ipcContract) as IpcMethod[];
+export const ipcEventNames = Object.keys(ipcEvents) as IpcEventName[];
+
+export function isIpcMethod(name: string): name is IpcMethod {
+  return Object.prototype.hasOwnProperty.call(ipcContract, name);
+}
