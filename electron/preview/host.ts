@@ -8,7 +8,7 @@ import { MAX_MESSAGE_BYTES } from '../../shared/ipc/wire.js';
 import type { Core } from '../core/core.js';
 import { serveTransport, type Transport } from '../core/connection.js';
 import type { Logger } from '../log/logger.js';
-import { readRendererFile } from './static-files.js';
+import { readRendererFile } from '../static/renderer-files.js';
 
 export const IPC_PATH = '/ipc';
 

@@ -1,0 +1,42 @@
+import { readCoreConfig } from './config.js';
+import { createCore } from './core.js';
+import { serveTransport } from './connection.js';
+import { createLogger } from '../log/logger.js';
+
+/**
+ * Entry of the core when Electron runs it as a utility process. Main sends one MessagePort per
+ * renderer page load. Typed locally so that this file does not import 'electron'.
+ */
+interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!parentPort) {
+  console.error('The core utility entry must be started by Electron (utilityProcess.fork).');
+  process.exit(1);
+}
+
+const log = createLogger('core');
+const core = createCore(readCoreConfig(process.env, 'electron', process.env.npm_package_version ?? '0.0.0'), log);
+
+parentPort.on('message', (event) => {
+  const [port] = event.ports;
+  if (!port) return;
+  serveTransport(
+    {
+      send: (message) => port.postMessage(message),
+      onMessage: (receive) => port.on('message', (message) => receive(message.data)),
+      onClose: (closed) => port.on('close', closed),
+    },
+    core.dispatch,
+    core.events,
+  );
+  port.start();
+});

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { app } from 'electron';
+import { registerAppScheme, serveAppScheme } from './shell/app-protocol.js';
+import { connectRendererToCore, startCoreProcess } from './shell/core-process.js';
+import { createMainWindow, denyAllPermissions, guardWebContents } from './shell/window.js';
+
+/**
+ * The Electron main process: windows, lifecycle, OS integration. Nothing else. The services run
+ * in the core utility process; the renderer talks to it over a MessagePort.
+ */
+const distDir = __dirname; // dist/electron, next to preload.cjs and core.cjs
+
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  void app.whenReady().then(() => {
+    denyAllPermissions();
+    serveAppScheme(path.join(distDir, '../renderer'));
+    const core = startCoreProcess(path.join(distDir, 'core.cjs'), {
+      ...process.env,
+      THUISDOSSIER_DATA_DIR: process.env.THUISDOSSIER_DATA_DIR ?? path.join(app.getPath('userData'), 'data'),
+    });
+    const window = createMainWindow(path.join(distDir, 'preload.cjs'), { devTools: !app.isPackaged });
+    connectRendererToCore(core, window.webContents);
+
+    app.on('second-instance', () => {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    core.on('exit', (code) => {
+      if (code !== 0) console.error(`Thuisdossier core stopped unexpectedly (exit ${code}).`);
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
