@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningPreview {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Ends the host the hard way (SIGKILL), as a crash or a killed app would. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/**
+ * Starts the real preview host (the core in plain Node) as its own process, on a free port,
+ * with its own data folder, and reads the URL with its one-time token from its output.
+ */
+export async function startPreview(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningPreview> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'td-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PREVIEW_PORT: '0',
+      THUISDOSSIER_DATA_DIR: dataDir,
+      THUISDOSSIER_SERVER_URL: process.env.THUISDOSSIER_SERVER_URL ?? 'http://127.0.0.1:9',
+      THUISDOSSIER_LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`The preview host did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Thuisdossier preview: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`The preview host exited (${code}):\n${output}`)));
+  });
+  const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    dataDir,
+    process: child,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await ended;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Messages } from './nl.js';
+
+export const en: Messages = {
+  app: {
+    name: 'Thuisdossier',
+    tagline: 'The client record for home care — also without internet.',
+  },
+  language: { label: 'Language', nl: 'Nederlands', en: 'English' },
+  connectivity: {
+    online: 'Online',
+    offline: 'Offline',
+    onlineHint: 'Connected to the central service.',
+    offlineHint: 'No connection. You can keep working; changes are sent later.',
+  },
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in with the e-mail address and password of your Thuisdossier account.',
+    email: 'E-mail address',
+    emailPlaceholder: 'name@careprovider.nl',
+    password: 'Password',
+    totp: 'Verification code',
+    totpHint: 'The 6 digits from your authenticator app.',
+    submit: 'Sign in',
+    firstTimeNote:
+      'The first sign-in on this laptop needs internet. After that you open Thuisdossier offline with your password.',
+  },
+  unlock: {
+    title: 'Unlock',
+    intro: 'Welcome back, {{name}}. Enter your password to open your records.',
+    password: 'Password',
+    submit: 'Unlock',
+  },
+  shell: {
+    dossiers: 'Clients',
+    lock: 'Lock',
+    signedInAs: 'Signed in as {{name}}',
+  },
+  dossiers: {
+    title: 'Clients',
+    search: 'Search by name, BSN, record number or postcode',
+    emptyTitle: 'No records yet',
+    emptyText: 'There are no client records you may see yet. Records appear here as soon as they are shared with you.',
+  },
+  errors: {
+    invalid_request: 'Something went wrong in the app. Please try again.',
+    unknown_method: 'This function does not exist in this version of the app. Please update.',
+    invalid_input: 'Not every field is filled in correctly. Check the marked fields.',
+    not_signed_in: 'You have not signed in on this device yet.',
+    locked: 'The app is locked. Unlock it with your password.',
+    forbidden: 'You do not have access to this. Ask your administrator for access.',
+    not_found: 'This item does not exist (any more).',
+    conflict: 'Someone else changed this at the same time. Review both versions.',
+    record_locked: 'This item is locked and can no longer be changed. Add an addendum.',
+    licence_blocked: "Your organisation's account is blocked. Contact your administrator.",
+    licence_expired: 'Go online to continue: the licence needs to be renewed.',
+    wrong_password: 'The password is not correct. Please try again.',
+    too_many_attempts: 'Too many attempts. Wait a moment and try again.',
+    offline: 'You are offline. The first sign-in on this device needs internet.',
+    server_unreachable: 'The central service cannot be reached. Please try again later.',
+    server_error: 'The central service reported an error. Try again later or contact support.',
+    storage_full: 'The disk is full. Free up space; nothing has been lost.',
+    too_large: 'The file is too large.',
+    tampered: 'The data is damaged or was changed outside the app. Contact support.',
+    cancelled: 'Cancelled.',
+    internal: 'Something unexpected went wrong. Try again; if it keeps happening, contact support.',
+  },
+};

@@ -1,0 +1,70 @@
+/** Dutch: the default language. English (en.ts) must have exactly the same keys. */
+export const nl = {
+  app: {
+    name: 'Thuisdossier',
+    tagline: 'Het cliëntdossier voor zorg aan huis — ook zonder internet.',
+  },
+  language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
+  connectivity: {
+    online: 'Online',
+    offline: 'Offline',
+    onlineHint: 'Verbonden met de centrale dienst.',
+    offlineHint: 'Geen verbinding. Je kunt gewoon doorwerken; wijzigingen worden later verstuurd.',
+  },
+  signIn: {
+    title: 'Aanmelden',
+    intro: 'Meld je aan met het e-mailadres en wachtwoord van je Thuisdossier-account.',
+    email: 'E-mailadres',
+    emailPlaceholder: 'naam@zorgorganisatie.nl',
+    password: 'Wachtwoord',
+    totp: 'Verificatiecode',
+    totpHint: 'De 6 cijfers uit je authenticator-app.',
+    submit: 'Aanmelden',
+    firstTimeNote:
+      'De eerste keer aanmelden op deze laptop vraagt internet. Daarna open je Thuisdossier ook offline met je wachtwoord.',
+  },
+  unlock: {
+    title: 'Ontgrendelen',
+    intro: 'Welkom terug, {{name}}. Vul je wachtwoord in om je dossiers te openen.',
+    password: 'Wachtwoord',
+    submit: 'Ontgrendelen',
+  },
+  shell: {
+    dossiers: 'Cliënten',
+    lock: 'Vergrendelen',
+    signedInAs: 'Aangemeld als {{name}}',
+  },
+  dossiers: {
+    title: 'Cliënten',
+    search: 'Zoek op naam, BSN, dossiernummer of postcode',
+    emptyTitle: 'Nog geen dossiers',
+    emptyText: 'Er zijn nog geen cliëntdossiers die jij mag inzien. Dossiers verschijnen hier zodra ze met je gedeeld zijn.',
+  },
+  errors: {
+    invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
+    unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',
+    invalid_input: 'Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.',
+    not_signed_in: 'Je bent nog niet aangemeld op dit apparaat.',
+    locked: 'De app is vergrendeld. Ontgrendel met je wachtwoord.',
+    forbidden: 'Je hebt geen toegang tot dit onderdeel. Vraag je beheerder om toegang.',
+    not_found: 'Dit onderdeel bestaat niet (meer).',
+    conflict: 'Iemand anders heeft dit tegelijk gewijzigd. Bekijk beide versies.',
+    record_locked: 'Dit onderdeel is vastgezet en kan niet meer worden gewijzigd. Voeg een aanvulling toe.',
+    licence_blocked: 'Het account van je organisatie is geblokkeerd. Neem contact op met je beheerder.',
+    licence_expired: 'Ga online om verder te werken: de licentie moet worden vernieuwd.',
+    wrong_password: 'Het wachtwoord klopt niet. Probeer het opnieuw.',
+    too_many_attempts: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+    offline: 'Je bent offline. Voor de eerste keer aanmelden op dit apparaat is internet nodig.',
+    server_unreachable: 'De centrale dienst is niet bereikbaar. Probeer het later opnieuw.',
+    server_error: 'De centrale dienst gaf een fout. Probeer het later opnieuw of neem contact op met support.',
+    storage_full: 'De schijf is vol. Maak ruimte vrij; er is niets verloren gegaan.',
+    too_large: 'Het bestand is te groot.',
+    tampered: 'De gegevens zijn beschadigd of gewijzigd buiten de app. Neem contact op met support.',
+    cancelled: 'Geannuleerd.',
+    internal: 'Er ging iets onverwachts mis. Probeer het opnieuw; blijft het gebeuren, neem dan contact op met support.',
+  },
+};
+
+/** The shape every language must have: the same keys, any strings. */
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Messages = Strings<typeof nl>;

@@ -1,0 +1,32 @@
+import { Box, Container, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../app/BrandMark.js';
+import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
+
+/** The frame of the sign-in and unlock screens: brand, connection state, language. */
+export function AuthLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Box mih="100vh" bg="gray.0">
+      <Group component="header" justify="space-between" px="lg" py="sm">
+        <BrandMark />
+        <Group gap="sm">
+          <ConnectivityBadge />
+          <LanguageSwitch />
+        </Group>
+      </Group>
+      <Container component="main" size={440} pt={60}>
+        <Stack gap="lg">
+          <Text c="dimmed" ta="center">
+            {t('app.tagline')}
+          </Text>
+          <Paper withBorder shadow="sm" p="xl" radius="lg">
+            {children}
+          </Paper>
+        </Stack>
+      </Container>
+    </Box>
+  );
+}
