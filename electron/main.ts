@@ -23,6 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(path.join(distDir, '../renderer'));
     const core = startCoreProcess(path.join(distDir, 'core.cjs'), {
       ...process.env,
+      THUISDOSSIER_VERSION: app.getVersion(),
       THUISDOSSIER_DATA_DIR: process.env.THUISDOSSIER_DATA_DIR ?? path.join(app.getPath('userData'), 'data'),
     });
     const window = createMainWindow(path.join(distDir, 'preload.cjs'), { devTools: !app.isPackaged });

@@ -24,7 +24,7 @@ if (!parentPort) {
 }
 
 const log = createLogger('core');
-const core = createCore(readCoreConfig(process.env, 'electron', process.env.npm_package_version ?? '0.0.0'), log);
+const core = createCore(readCoreConfig(process.env, 'electron', process.env.THUISDOSSIER_VERSION ?? '0.0.0'), log);
 
 parentPort.on('message', (event) => {
   const [port] = event.ports;
