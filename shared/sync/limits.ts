@@ -1,0 +1,37 @@
+/**
+ * Size bounds of every sync message. The hub refuses anything larger with reason `too_large` (or a
+ * zod issue naming the path) before it touches the database; the device splits its work to fit.
+ * Chosen with room for the largest legitimate payload: a 100,000-character report body is at most
+ * 400 kB of UTF-8, and about 540 kB once encrypted and base64-encoded in a future E2E mode.
+ */
+export const syncLimits = {
+  /** Mutations in one push request. */
+  mutationsPerPush: 500,
+  /** Changed fields in one mutation (the widest table has 18 user fields, plus the tombstone). */
+  fieldsPerMutation: 64,
+  /** Characters of one field value once serialised as JSON. */
+  fieldValueJsonChars: 1_000_000,
+  /** Nesting depth of one field value (arrays of ids are depth 2). */
+  fieldValueDepth: 8,
+  /** Conflict ids a mutation may resolve at once. */
+  resolvesPerMutation: 16,
+  /** Characters of a field name. */
+  fieldNameChars: 64,
+  /** Rows per pull page the device may ask for; the hub may send fewer. */
+  pullLimitMax: 5_000,
+  /** History entries attached to one pulled row version. */
+  historyPerChange: 64,
+  /** Conflicts and purges in one pull page. */
+  conflictsPerPull: 1_000,
+  purgesPerPull: 1_000,
+  /** Bytes of one document chunk (the last chunk of a document may be shorter). */
+  chunkBytes: 1024 * 1024,
+  /** Chunks of one document: 1,024 × 1 MiB = 1 GiB, far above any scanned letter or photo. */
+  chunksPerDocument: 1_024,
+  /** Access-log entries in one upload batch. */
+  accessLogPerUpload: 1_000,
+  /** Characters of free text in a rejection message (English, for logs; the UI shows the reason code). */
+  messageChars: 500,
+  /** Suggested HTTP body limit for a push: mutations × a few large fields, well under memory limits. */
+  pushBodyBytes: 16 * 1024 * 1024,
+} as const;
