@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { Sodium } from '../crypto/sodium.js';
+import { StoreError } from '../store/store-error.js';
+import { decryptDocumentFile, encryptDocumentFile, tamperedDocument, type EncryptedFileInfo } from './document-cipher.js';
+
+/** 25 MB: a scanned letter or a photo series fits; fair use (art. 7) keeps video out. Configurable. */
+export const defaultMaxDocumentBytes = 25 * 1024 * 1024;
+
+/**
+ * The folder of encrypted document files beside the database, one file per document id.
+ * The file key is a subkey of the database key (crypto_kdf, context "tddocmnt"), so documents need
+ * no key management of their own and are unreadable without the unlocked database key.
+ */
+export class DocumentVault {
+  private key: Uint8Array | null;
+
+  constructor(
+    private readonly sodium: Sodium,
+    readonly dir: string,
+    databaseKey: Uint8Array,
+    readonly maxBytes: number = defaultMaxDocumentBytes,
+  ) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.key = sodium.crypto_kdf_derive_from_key(sodium.crypto_secretstream_xchacha20poly1305_KEYBYTES, 1, 'tddocmnt', databaseKey);
+  }
+
+  checkSize(sizeBytes: number): void {
+    if (sizeBytes > this.maxBytes) {
+      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1).replace('.', ',');
+      throw new StoreError('too_large', `Dit bestand is ${mb(sizeBytes)} MB; de grens is ${mb(this.maxBytes)} MB per document (redelijk gebruik).`);
+    }
+  }
+
+  write(documentId: string, content: Uint8Array): EncryptedFileInfo {
+    this.checkSize(content.length);
+    return encryptDocumentFile(this.sodium, this.requireKey(), documentId, content, this.pathOf(documentId));
+  }
+
+  /** Decrypts and checks the content against the hash recorded when it was stored. */
+  read(documentId: string, expectedHash: string): Uint8Array {
+    const { plaintext, contentHash } = decryptDocumentFile(this.sodium, this.requireKey(), documentId, this.pathOf(documentId));
+    if (contentHash !== expectedHash) throw tamperedDocument();
+    return plaintext;
+  }
+
+  remove(documentId: string): void {
+    const file = this.pathOf(documentId);
+    if (existsSync(file)) unlinkSync(file);
+  }
+
+  /** Files with no metadata row (a crash between writing the file and committing the row). */
+  removeOrphans(knownIds: Set<string>): number {
+    let removed = 0;
+    for (const name of readdirSync(this.dir)) {
+      const id = name.replace(/\.(doc|doc\.tmp)$/, '');
+      if (name.endsWith('.tmp') || (name.endsWith('.doc') && !knownIds.has(id))) {
+        unlinkSync(path.join(this.dir, name));
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  pathOf(documentId: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new StoreError('invalid_input', 'Ongeldige document-id');
+    return path.join(this.dir, `${documentId}.doc`);
+  }
+
+  wipe(): void {
+    if (this.key) this.sodium.memzero(this.key);
+    this.key = null;
+  }
+
+  private requireKey(): Uint8Array {
+    if (!this.key) throw new StoreError('locked', 'De app is vergrendeld.');
+    return this.key;
+  }
+}

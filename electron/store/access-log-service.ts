@@ -1,0 +1,53 @@
+import type { AccessLogEntry } from '../../shared/domain/access-log.js';
+import type { ChainVerdict } from '../audit/access-log.js';
+import { idSchema } from '../../shared/domain/common.js';
+import type { ClientRepository } from './clients.js';
+import type { Scope } from './scope.js';
+import { validate } from './validate.js';
+
+/** The access log as users see it: the per-client overview, export records, and the chain check. */
+export class AccessLogService {
+  constructor(
+    private readonly scope: Scope,
+    private readonly clients: ClientRepository,
+  ) {}
+
+  /**
+   * "Who accessed this client's dossier" (Wabvpz): for administrators and for users with sign-off
+   * rights on the dossier (the responsible practitioner), since the client asks the organisation.
+   * Looking at the overview is itself logged.
+   */
+  forClient(clientId: string): AccessLogEntry[] {
+    validate(idSchema, clientId);
+    return this.scope.transact((actor) => {
+      const { rights, log } = this.scope.services;
+      const refusal = { action: 'R' as const, event: 'accesslog.read', clientId, objectType: 'access-log', objectId: null };
+      if (!rights.dossier(actor.userId, clientId).canSignOff) rights.requireAdministrator(actor, refusal);
+      const entries = log.entriesForClient(clientId).filter((e) => e.organisationId === actor.organisationId);
+      this.scope.audit(actor, 'R', 'accesslog.read', clientId, 'access-log', null, `${entries.length}`);
+      return entries;
+    });
+  }
+
+  /**
+   * Called by the export feature before it writes a file: checks read rights on every dossier and
+   * records one 'E' entry per client, all or nothing.
+   */
+  recordExport(clientIds: string[], format: 'docx' | 'xlsx' | 'zip'): void {
+    for (const id of clientIds) validate(idSchema, id);
+    this.scope.transact((actor) => {
+      for (const clientId of clientIds) {
+        this.clients.requireClient(actor, clientId, 'read', `export.${format}`, 'E');
+        this.scope.audit(actor, 'E', `export.${format}`, clientId, 'dossier', clientId);
+      }
+    });
+  }
+
+  /** Checks the hash chain of the whole local log (administrators). */
+  verifyChain(): ChainVerdict {
+    return this.scope.transact((actor) => {
+      this.scope.services.rights.requireAdministrator(actor, { action: 'R', event: 'accesslog.verify', clientId: null, objectType: 'access-log', objectId: null });
+      return this.scope.services.log.verifyChain();
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { idSchema } from '../../shared/domain/common.js';
+import { documentCreateSchema, type DocumentCreate, type DossierDocument } from '../../shared/domain/document.js';
+import type { ClientRepository } from './clients.js';
+import { documents } from './schema.js';
+import type { Scope } from './scope.js';
+import { notFound, validate } from './validate.js';
+
+/**
+ * Documents in a dossier: metadata in the database, content encrypted in the document vault.
+ * The file is written (and fsynced) before the row commits; if the commit fails the file is
+ * removed, and files without a row are cleaned at the next unlock.
+ */
+export class DocumentRepository {
+  constructor(
+    private readonly scope: Scope,
+    private readonly clients: ClientRepository,
+  ) {}
+
+  add(input: DocumentCreate, content: Uint8Array): DossierDocument {
+    const data = validate(documentCreateSchema, input);
+    const { documents: vault } = this.scope.services;
+    vault.checkSize(content.length);
+    const id = data.id ?? uuidv7();
+    // Check rights before spending time on encryption; the transaction checks again.
+    this.scope.transact((actor) => this.clients.requireClient(actor, data.clientId, 'edit', 'document.create', 'C'));
+    const info = vault.write(id, content);
+    try {
+      return this.scope.transact((actor) => {
+        this.clients.requireClient(actor, data.clientId, 'edit', 'document.create', 'C');
+        const { id: _ignored, ...fields } = data;
+        this.scope.services.writer.insert(
+          documents,
+          actor.organisationId,
+          { ...fields, description: fields.description ?? null, sizeBytes: info.sizeBytes, contentHash: info.contentHash, uploadedBy: actor.userId },
+          data.clientId,
+          id,
+        );
+        this.scope.audit(actor, 'C', 'document.create', data.clientId, 'document', id);
+        return this.load(id)!;
+      });
+    } catch (error) {
+      vault.remove(id);
+      throw error;
+    }
+  }
+
+  list(clientId: string): DossierDocument[] {
+    validate(idSchema, clientId);
+    return this.scope.transact((actor) => {
+      this.clients.requireClient(actor, clientId, 'read', 'document.list', 'R');
+      const rows = this.scope.services.orm
+        .select()
+        .from(documents)
+        .where(and(eq(documents.clientId, clientId), isNull(documents.deletedAt)))
+        .orderBy(desc(documents.createdAt))
+        .all() as DossierDocument[];
+      this.scope.audit(actor, 'R', 'document.list', clientId, 'document-list', null, `${rows.length}`);
+      return rows;
+    });
+  }
+
+  /** The decrypted content; 'tampered' if the file or its hash does not match. */
+  read(documentId: string): { document: DossierDocument; content: Uint8Array } {
+    validate(idSchema, documentId);
+    return this.scope.transact((actor) => {
+      const document = this.load(documentId);
+      if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
+      this.clients.requireClient(actor, document.clientId, 'read', 'document.read', 'R');
+      const content = this.scope.services.documents.read(document.id, document.contentHash);
+      this.scope.audit(actor, 'R', 'document.read', document.clientId, 'document', document.id);
+      return { document, content };
+    });
+  }
+
+  /** Soft delete; the encrypted file goes when the delete has synced (issue 7) or the dossier is purged. */
+  delete(documentId: string): void {
+    validate(idSchema, documentId);
+    this.scope.transact((actor) => {
+      const document = this.load(documentId);
+      if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
+      this.clients.requireClient(actor, document.clientId, 'edit', 'document.delete', 'D');
+      this.scope.services.writer.softDelete(documents, document, document.clientId);
+      this.scope.audit(actor, 'D', 'document.delete', document.clientId, 'document', document.id);
+    });
+  }
+
+  private load(documentId: string): DossierDocument | undefined {
+    return this.scope.services.orm
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), isNull(documents.deletedAt)))
+      .get() as DossierDocument | undefined;
+  }
+}

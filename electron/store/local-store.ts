@@ -1,0 +1,206 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AccessLog, type ChainVerdict } from '../audit/access-log.js';
+import { KeyVault } from '../crypto/key-vault.js';
+import { productionKdfParams, type KdfParams } from '../crypto/kdf-params.js';
+import { loadSodium, type Sodium } from '../crypto/sodium.js';
+import type { UnlockAttempts } from '../crypto/unlock-throttle.js';
+import { DocumentVault, defaultMaxDocumentBytes } from '../documents/document-vault.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
+import { DeviceState } from './device-state.js';
+import { Directory } from './directory.js';
+import { applyMigrations, loadMigrations, type Migration } from './migrate.js';
+import { Rights } from './rights.js';
+import { RowWriter } from './row-writer.js';
+import { createOrm } from './orm.js';
+import type { StoreServices } from './scope.js';
+import { DossierSession } from './session.js';
+import { isTamperSignal, StoreError, tamperedDatabase } from './store-error.js';
+
+export interface LocalStoreOptions {
+  /** The folder that holds thuisdossier.db, thuisdossier.key and documents/. */
+  dir: string;
+  /** Argon2id cost for new wraps; defaults to the production choice (see kdf-params.ts). */
+  kdfParams?: KdfParams;
+  maxDocumentBytes?: number;
+  /** Page cache in MiB (default 64). */
+  cacheMiB?: number;
+  now?: () => Date;
+  /** Tests only: a different migration list (e.g. the first N, to test upgrades). */
+  migrations?: Migration[];
+}
+
+export const databaseFileName = 'thuisdossier.db';
+export const keyFileName = 'thuisdossier.key';
+
+/**
+ * The device's encrypted store: lifecycle (create, unlock, lock, change password) and the way in
+ * for a user (`session(userId)`). Locked, it holds no key and no open database.
+ */
+export class LocalStore {
+  private services: StoreServices | null = null;
+  private key: Uint8Array | null = null;
+  private readonly vault: KeyVault;
+
+  private constructor(
+    private readonly sodium: Sodium,
+    private readonly options: LocalStoreOptions,
+  ) {
+    this.vault = new KeyVault(sodium, path.join(options.dir, keyFileName), options.kdfParams ?? productionKdfParams, () => this.now().getTime());
+  }
+
+  /** A handle on the store in `dir`, locked. Use `exists()` to know whether it must be created first. */
+  static async at(options: LocalStoreOptions): Promise<LocalStore> {
+    return new LocalStore(await loadSodium(), options);
+  }
+
+  /** Whether this device has a store (it had an online sign-in before). */
+  exists(): boolean {
+    return this.vault.exists() && existsSync(this.databasePath);
+  }
+
+  /** First sign-in on this device: a new random database key, wrapped under `password`; leaves the store unlocked. */
+  create(password: string): void {
+    if (this.exists()) throw new StoreError('conflict', 'Op dit apparaat bestaat al een database.');
+    if (existsSync(this.databasePath)) throw new StoreError('conflict', 'Er staat al een databasebestand zonder sleutel; verwijder het eerst bewust.');
+    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
+    const key = this.vault.create(password);
+    this.openWith(key);
+  }
+
+  unlock(password: string): void {
+    if (this.services) return;
+    if (!this.exists()) throw new StoreError('not_found', 'Er is op dit apparaat nog geen database; meld je eerst online aan.');
+    this.openWith(this.vault.unwrap(password));
+  }
+
+  /** Closes the database and wipes the key bytes we hold (JS strings made from it cannot be wiped). */
+  lock(): void {
+    const services = this.services;
+    this.services = null;
+    if (services) {
+      services.documents.wipe();
+      try {
+        services.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a failed checkpoint loses nothing: the WAL is replayed at the next open
+      }
+      services.db.close();
+    }
+    if (this.key) this.sodium.memzero(this.key);
+    this.key = null;
+  }
+
+  isUnlocked(): boolean {
+    return this.services !== null;
+  }
+
+  /** Re-wraps the database key; the database itself is not re-encrypted. */
+  changePassword(oldPassword: string, newPassword: string): void {
+    this.vault.changePassword(oldPassword, newPassword);
+  }
+
+  /** The sign-in flow calls this after a successful online sign-in: wrong-password counters reset. */
+  resetUnlockAttempts(): void {
+    this.vault.resetFailedAttempts();
+  }
+
+  /** After an online password reset: wrap the open store's key under the new password. */
+  setPasswordAfterOnlineSignIn(newPassword: string): void {
+    this.vault.rewrapWithKey(this.requireKey(), newPassword);
+  }
+
+  unlockAttempts(): UnlockAttempts {
+    return this.vault.attempts();
+  }
+
+  /** All calls of one user; `onBehalfOf` records acting for someone else (NEN 7513 "namens"). */
+  session(userId: string, options: { onBehalfOf?: string } = {}): DossierSession {
+    return new DossierSession(this.requireServices(), userId, options.onBehalfOf ?? null);
+  }
+
+  /** Organisations and users as the central service sends them (sign-in and sync). */
+  get directory(): Directory {
+    return new Directory(this.requireServices());
+  }
+
+  get deviceId(): string {
+    return this.requireServices().device.deviceId;
+  }
+
+  /** Sets the series letters for new dossier numbers (from device registration: unique per organisation). */
+  setDossierNumberSeries(series: string): void {
+    if (!/^[0-9A-Z]{2,6}$/.test(series)) throw new StoreError('invalid_input', 'De reeks voor dossiernummers bestaat uit 2 tot 6 hoofdletters of cijfers.');
+    const { db, device } = this.requireServices();
+    db.transaction(() => device.setDossierSeries(series)).immediate();
+  }
+
+  /**
+   * Full check: every page authenticated (quick_check reads them all) and the access-log chain.
+   * Slow on a large database; for a background job or a support action, not for unlock.
+   */
+  verifyIntegrity(): { database: 'ok' | 'tampered'; accessLog: ChainVerdict } {
+    const { db, log } = this.requireServices();
+    let database: 'ok' | 'tampered' = 'ok';
+    try {
+      const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+      if (rows[0]?.quick_check !== 'ok') database = 'tampered';
+    } catch (error) {
+      if (!isTamperSignal(error)) throw error;
+      database = 'tampered';
+    }
+    return { database, accessLog: database === 'ok' ? log.verifyChain() : { intact: false, brokenAtSeq: 0, problem: 'De database is beschadigd' } };
+  }
+
+  /** For the sync engine (issue 7) and benchmarks: the open connection. Not for the UI. */
+  get connection(): SqliteDatabase {
+    return this.requireServices().db;
+  }
+
+  private openWith(key: Uint8Array): void {
+    let db: SqliteDatabase | null = null;
+    try {
+      db = openDatabase(this.databasePath, { key, cacheMiB: this.options.cacheMiB });
+      applyMigrations(db, this.options.migrations ?? loadMigrations());
+      const now = this.options.now ?? (() => new Date());
+      const device = db.transaction(() => new DeviceState(db!)).immediate();
+      const documents = new DocumentVault(this.sodium, path.join(this.options.dir, 'documents'), key, this.options.maxDocumentBytes ?? defaultMaxDocumentBytes);
+      const known = new Set((db.prepare('SELECT id FROM documents').pluck().all() as string[]));
+      documents.removeOrphans(known);
+      this.services = {
+        db,
+        orm: createOrm(db),
+        device,
+        writer: new RowWriter(db, device, now),
+        log: new AccessLog(db, device.deviceId, now),
+        rights: new Rights(db),
+        documents,
+        now,
+      };
+      this.key = key;
+    } catch (error) {
+      db?.close();
+      this.sodium.memzero(key);
+      if (isTamperSignal(error)) throw tamperedDatabase(error);
+      throw error;
+    }
+  }
+
+  private requireServices(): StoreServices {
+    if (!this.services) throw new StoreError('locked', 'De app is vergrendeld; ontgrendel met je wachtwoord.');
+    return this.services;
+  }
+
+  private requireKey(): Uint8Array {
+    if (!this.key) throw new StoreError('locked', 'De app is vergrendeld; ontgrendel met je wachtwoord.');
+    return this.key;
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  private get databasePath(): string {
+    return path.join(this.options.dir, databaseFileName);
+  }
+}

@@ -1,0 +1,96 @@
+import type { Client, ClientStatus } from '../../shared/domain/client.js';
+import type { ReportCategory } from '../../shared/domain/report-categories.js';
+import { prepareCached } from './database.js';
+import type { Scope } from './scope.js';
+import { ftsPrefixQuery, likePrefix, parseClientQuery } from './search-query.js';
+
+export interface ClientSearchOptions {
+  status?: ClientStatus;
+  limit?: number;
+}
+
+export type ClientSearchHit = Pick<Client, 'id' | 'dossierNumber' | 'firstName' | 'infix' | 'lastName' | 'birthDate' | 'postcode' | 'city' | 'status'>;
+
+export interface ReportSearchHit {
+  reportId: string;
+  clientId: string;
+  occurredAt: string;
+  category: ReportCategory;
+  authorId: string;
+  /** A short piece of the text around the match, the match between [ and ]. */
+  snippet: string;
+}
+
+const clientColumns = `c.id, c.dossier_number AS dossierNumber, c.first_name AS firstName, c.infix, c.last_name AS lastName,
+  c.birth_date AS birthDate, c.postcode, c.city, c.status`;
+/** Only dossiers the user may read: the join on dossier_access is the rights check of a search. */
+const readable = `JOIN dossier_access a ON a.client_id = c.id AND a.user_id = @userId AND a.can_read = 1 AND a.deleted_at IS NULL`;
+const clientFilter = `c.organisation_id = @organisationId AND c.deleted_at IS NULL AND (@status IS NULL OR c.status = @status)`;
+
+const clientSql = {
+  all: `SELECT ${clientColumns} FROM clients c ${readable} WHERE ${clientFilter} ORDER BY c.last_name, c.first_name LIMIT @limit`,
+  bsn: `SELECT ${clientColumns} FROM clients c ${readable} WHERE ${clientFilter} AND c.bsn = @value LIMIT @limit`,
+  postcode: `SELECT ${clientColumns} FROM clients c ${readable} WHERE ${clientFilter} AND c.postcode LIKE @value ESCAPE '\\' ORDER BY c.postcode, c.last_name LIMIT @limit`,
+  dossierNumber: `SELECT ${clientColumns} FROM clients c ${readable} WHERE ${clientFilter} AND c.dossier_number LIKE @value ESCAPE '\\' ORDER BY c.dossier_number LIMIT @limit`,
+  name: `SELECT ${clientColumns} FROM clients_fts f JOIN clients c ON c.rowid = f.rowid ${readable}
+         WHERE clients_fts MATCH @value AND ${clientFilter} ORDER BY c.last_name, c.first_name LIMIT @limit`,
+} as const;
+
+/**
+ * Report search: FTS5 finds the rows, then rights filter them: readable dossier, and for a
+ * restricted report, the author or a named reader. Newest first is what a nurse looks for;
+ * bm25 rank across a whole organisation is less useful than recency within matches.
+ */
+const reportSql = `SELECT r.id AS reportId, r.client_id AS clientId, r.occurred_at AS occurredAt, r.category, r.author_id AS authorId,
+    snippet(reports_fts, 0, '[', ']', '…', 16) AS snippet
+  FROM reports_fts f
+  JOIN reports r ON r.rowid = f.rowid
+  JOIN dossier_access a ON a.client_id = r.client_id AND a.user_id = @userId AND a.can_read = 1 AND a.deleted_at IS NULL
+  WHERE reports_fts MATCH @match AND r.organisation_id = @organisationId AND r.deleted_at IS NULL
+    AND (@clientId IS NULL OR r.client_id = @clientId)
+    AND (r.visibility = 'dossier' OR r.author_id = @userId
+         OR EXISTS (SELECT 1 FROM report_access ra WHERE ra.report_id = r.id AND ra.user_id = @userId AND ra.can_read = 1 AND ra.deleted_at IS NULL))
+  ORDER BY r.occurred_at DESC
+  LIMIT @limit`;
+
+export class SearchService {
+  constructor(private readonly scope: Scope) {}
+
+  /** Clients by name, BSN, dossier number or postcode; only dossiers this user may read. */
+  clients(query: string, options: ClientSearchOptions = {}): ClientSearchHit[] {
+    const parsed = parseClientQuery(String(query).slice(0, 200));
+    const limit = clampLimit(options.limit);
+    return this.scope.transact((actor) => {
+      const params = { userId: actor.userId, organisationId: actor.organisationId, status: options.status ?? null, limit, value: null as string | null };
+      if (parsed.kind === 'bsn') params.value = parsed.bsn;
+      else if (parsed.kind === 'postcode' || parsed.kind === 'dossierNumber') params.value = likePrefix(parsed.prefix);
+      else if (parsed.kind === 'name') params.value = parsed.match;
+      const hits = prepareCached(this.scope.services.db, clientSql[parsed.kind]).all(params) as ClientSearchHit[];
+      // One entry per search, not per hit: the list shows names only; opening a dossier is logged per client.
+      this.scope.audit(actor, 'R', `client.search.${parsed.kind}`, null, 'client-list', null, `${hits.length}`);
+      return hits;
+    });
+  }
+
+  /** Full text over the reports this user may read, optionally within one dossier. */
+  reports(query: string, options: { clientId?: string; limit?: number } = {}): ReportSearchHit[] {
+    const match = ftsPrefixQuery(String(query).slice(0, 500));
+    if (!match) return [];
+    const limit = clampLimit(options.limit);
+    return this.scope.transact((actor) => {
+      const hits = prepareCached(this.scope.services.db, reportSql).all({
+        match,
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        clientId: options.clientId ?? null,
+        limit,
+      }) as ReportSearchHit[];
+      this.scope.audit(actor, 'R', 'report.search', options.clientId ?? null, 'report-list', null, `${hits.length}`);
+      return hits;
+    });
+  }
+}
+
+function clampLimit(limit: number | undefined): number {
+  return Math.min(Math.max(Math.trunc(limit ?? 50), 1), 200);
+}
