@@ -1,0 +1,123 @@
+import type { ClientStatus, ContactRelation, Unit } from '../../shared/domain/index.js';
+
+/**
+ * Dates and times as a Dutch reader expects them, always in Europe/Amsterdam, whatever the time
+ * zone of the laptop. Formatters are built once: constructing Intl objects is the slow part.
+ */
+const TIME_ZONE = 'Europe/Amsterdam';
+
+const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const longDateTime = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const shortDateTime = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const wallClockParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const integer = new Intl.NumberFormat('nl-NL');
+
+/** "24 november 2026" for an instant. */
+export function formatLongDate(instant: string | Date): string {
+  return longDate.format(toDate(instant));
+}
+
+/** "dinsdag 24 november 2026 om 10:15". */
+export function formatLongDateTime(instant: string | Date): string {
+  return longDateTime.format(toDate(instant));
+}
+
+/** "24-11-2026 10:15". */
+export function formatDateTime(instant: string | Date): string {
+  return shortDateTime.format(toDate(instant)).replace(',', '');
+}
+
+/** "1-3-2024" for a calendar date "2024-03-01": no time zone involved, it is the date as meant. */
+export function formatCalendarDate(date: string | null): string {
+  if (!date) return '';
+  const [year, month, day] = date.split('-');
+  return `${Number(day)}-${Number(month)}-${year}`;
+}
+
+export function formatEuroCents(cents: number): string {
+  return euro.format(cents / 100);
+}
+
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/**
+ * Excel cells have no time zone: exceljs writes a Date's UTC fields. To make a cell show the time
+ * in Amsterdam, this returns the Date whose UTC fields are Amsterdam's wall clock at that instant.
+ */
+export function amsterdamWallClock(instant: string | null): Date | null {
+  if (!instant) return null;
+  const parts: Record<string, number> = {};
+  for (const part of wallClockParts.formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return new Date(Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0));
+}
+
+/** A calendar date as an Excel date cell (midnight, no time zone shift). */
+export function calendarDateCell(date: string | null): Date | null {
+  if (!date) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+}
+
+export const clientStatusLabels: Record<ClientStatus, string> = {
+  aanmelding: 'Aanmelding',
+  in_zorg: 'In zorg',
+  uit_zorg: 'Uit zorg',
+};
+
+export const contactRelationLabels: Record<ContactRelation, string> = {
+  familie: 'Familie',
+  wettelijk_vertegenwoordiger: 'Wettelijk vertegenwoordiger',
+  mentor: 'Mentor',
+  curator: 'Curator',
+  huisarts: 'Huisarts',
+  professional: 'Professional',
+  overig: 'Overig',
+};
+
+export const unitNames: Record<Unit, string> = {
+  minuut: 'minuut',
+  uur: 'uur',
+  dagdeel: 'dagdeel',
+  etmaal: 'etmaal',
+  week: 'week',
+  stuks: 'stuks',
+  euro: 'euro',
+};
+
+/** "13 uur", "€ 12,50": euro amounts are kept in cents. */
+export function formatAmount(amount: number, unit: Unit): string {
+  return unit === 'euro' ? formatEuroCents(amount) : `${formatInteger(amount)} ${unitNames[unit]}`;
+}
+
+function toDate(instant: string | Date): Date {
+  return instant instanceof Date ? instant : new Date(instant);
+}
