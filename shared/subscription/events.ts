@@ -27,6 +27,11 @@ export const subscriptionEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block_trial_for_abuse') }),
   /** Users invited, activated, paused or removed: the new number of active users (art. 14). */
   z.object({ type: z.literal('active_user_count_changed'), activeUsers: z.number().int().min(0).max(1_000_000) }),
+  /**
+   * Art. 14: the customer reported within seven days that a user was added by mistake; with that
+   * user paused or removed, `activeUsers` is the count now.
+   */
+  z.object({ type: z.literal('undo_accidental_upgrade'), activeUsers: z.number().int().min(0).max(1_000_000) }),
   /** Art. 6: upgrade to any bigger plan, any time. */
   z.object({ type: z.literal('upgrade_plan'), to: planIdSchema }),
   /** Art. 6: downgrade; `approvedRequest` = we approved the customer's e-mailed request. */
@@ -87,7 +92,7 @@ export type SubscriptionEventType = SubscriptionEvent['type'];
 export const subscriptionEventTypes = subscriptionEventSchema.options.map((o) => o.shape.type.value);
 
 /** Things the server must do after a transition. The state already reflects them. */
-export const notices = [
+export const subscriptionNotices = [
   'trial_converted',
   'trial_ended',
   'plan_upgraded',
@@ -101,8 +106,8 @@ export const notices = [
   'price_change_applied',
   'agreement_ended',
 ] as const;
-export const noticeSchema = z.enum(notices);
-export type Notice = z.infer<typeof noticeSchema>;
+export const subscriptionNoticeSchema = z.enum(subscriptionNotices);
+export type SubscriptionNotice = z.infer<typeof subscriptionNoticeSchema>;
 
 export const subscriptionEffectSchema = z.discriminatedUnion('type', [
   /** Art. 5: converting keeps everything entered during the trial. */
@@ -126,7 +131,7 @@ export const subscriptionEffectSchema = z.discriminatedUnion('type', [
     type: z.literal('change_plan'),
     from: planIdSchema,
     to: planIdSchema,
-    cause: z.enum(['automatic_upgrade', 'upgrade', 'downgrade', 'approved_downgrade']),
+    cause: z.enum(['automatic_upgrade', 'undo_accidental_upgrade', 'upgrade', 'downgrade', 'approved_downgrade']),
     /** The new plan's price per period; it is invoiced from the next period. */
     priceCents: centsSchema,
   }),
@@ -142,11 +147,11 @@ export const subscriptionEffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wipe_data'), scope: z.literal('server_and_devices') }),
   /** Art. 9: deleted for non-payment, yet what was due stays owed (and no auto-renewal). */
   z.object({ type: z.literal('keep_claim'), amountCents: centsSchema }),
-  z.object({ type: z.literal('notify'), notice: noticeSchema, date: isoDateSchema.nullable() }),
+  z.object({ type: z.literal('notify'), notice: subscriptionNoticeSchema, date: isoDateSchema.nullable() }),
 ]);
 export type SubscriptionEffect = z.infer<typeof subscriptionEffectSchema>;
 
-export const refusalReasons = [
+export const transitionRefusalReasons = [
   'invalid_input',
   'agreement_ended',
   'not_in_trial',
@@ -157,6 +162,8 @@ export const refusalReasons = [
   'not_blocked_for_this_reason',
   'plan_does_not_cover_active_users',
   'not_an_upgrade',
+  'no_automatic_upgrade_to_undo',
+  'accidental_upgrade_reported_too_late',
   'downgrade_not_allowed',
   'nothing_outstanding',
   'payment_not_yet_overdue',
@@ -173,11 +180,11 @@ export const refusalReasons = [
   'nothing_to_do_yet',
   'not_six_months_overdue',
 ] as const;
-export const refusalReasonSchema = z.enum(refusalReasons);
-export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+export const transitionRefusalReasonSchema = z.enum(transitionRefusalReasons);
+export type TransitionRefusalReason = z.infer<typeof transitionRefusalReasonSchema>;
 
 export const transitionRefusalSchema = z.object({
-  reason: refusalReasonSchema,
+  reason: transitionRefusalReasonSchema,
   /** For the UI: a date that matters (earliest end date, day deletion becomes possible, …). */
   date: isoDateSchema.nullable(),
   downgradeBlockers: z.array(downgradeBlockerSchema),

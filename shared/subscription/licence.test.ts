@@ -21,6 +21,7 @@ const sub = (over: Partial<PaidSubscription> = {}): PaidSubscription => ({
   cancellation: null,
   pendingPriceChange: null,
   lastIndexationOn: null,
+  lastAutomaticUpgrade: null,
   ...over,
 });
 const active = (over: Partial<PaidSubscription> = {}): ActiveState => ({ status: 'active', subscription: sub(over) });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
-import { refusalReasons, subscriptionEffectSchema, subscriptionEventTypes, type SubscriptionEvent } from './events.js';
+import { transitionRefusalReasons, subscriptionEffectSchema, subscriptionEventTypes, type SubscriptionEvent } from './events.js';
 import { licenceFactsFor } from './licence.js';
 import { transition } from './machine.js';
 import type { PlanPrices } from './money.js';
@@ -56,6 +56,7 @@ const subArb: fc.Arbitrary<PaidSubscription> = fc
       { nil: null },
     ),
     lastIndexationOffset: fc.option(offsetArb, { nil: null }),
+    lastUpgrade: fc.option(fc.record({ from: planArb, offset: offsetArb }), { nil: null }),
   })
   .map((r) => {
     const periodEnd = periodEndContaining(r.billingInterval, r.startedOn, addDays(r.startedOn, r.periodOffset));
@@ -90,6 +91,10 @@ const subArb: fc.Arbitrary<PaidSubscription> = fc
               customerMayCancelUntil: r.priceChange.mayCancel ? dueOn : null,
             },
       lastIndexationOn: r.lastIndexationOffset === null ? null : addDays(r.startedOn, r.lastIndexationOffset),
+      lastAutomaticUpgrade:
+        r.lastUpgrade === null
+          ? null
+          : { from: r.lastUpgrade.from, to: r.plan, on: addDays(r.startedOn, r.lastUpgrade.offset), everMoreThan14UsersBefore: false },
     };
   });
 
@@ -124,6 +129,7 @@ const eventArb: fc.Arbitrary<SubscriptionEvent> = fc.oneof(
   fc.constant({ type: 'end_trial' as const }),
   fc.constant({ type: 'block_trial_for_abuse' as const }),
   fc.record({ type: fc.constant('active_user_count_changed' as const), activeUsers: usersArb }),
+  fc.record({ type: fc.constant('undo_accidental_upgrade' as const), activeUsers: usersArb }),
   fc.record({ type: fc.constant('upgrade_plan' as const), to: planArb }),
   fc.record({ type: fc.constant('downgrade_plan' as const), to: planArb, approvedRequest: fc.boolean() }),
   fc.record({ type: fc.constant('payment_received' as const), amountCents: fc.integer({ min: 1, max: 300_000 }) }),
@@ -147,7 +153,7 @@ const eventArb: fc.Arbitrary<SubscriptionEvent> = fc.oneof(
 
 describe('state machine properties', () => {
   it('the generators cover every event type', () => {
-    expect(new Set(subscriptionEventTypes).size).toBe(17);
+    expect(new Set(subscriptionEventTypes).size).toBe(18);
   });
 
   it('every event from every state gives a defined answer: a valid state with valid effects, or a known refusal — never a throw', () => {
@@ -156,7 +162,7 @@ describe('state machine properties', () => {
         expect(subscriptionStateSchema.safeParse(state).success).toBe(true);
         const result = transition(state, event, today);
         if (!result.ok) {
-          expect(refusalReasons).toContain(result.refusal.reason);
+          expect(transitionRefusalReasons).toContain(result.refusal.reason);
           expect(result.refusal.reason).not.toBe('invalid_input');
           return;
         }

@@ -50,6 +50,7 @@ function sub(over: Partial<PaidSubscription> = {}): PaidSubscription {
     cancellation: null,
     pendingPriceChange: null,
     lastIndexationOn: null,
+    lastAutomaticUpgrade: null,
     ...over,
   };
 }
@@ -149,6 +150,33 @@ describe('users and plans (art. 6, 14)', () => {
     const approved = run(b.state, { type: 'downgrade_plan', to: 'team-10-14', approvedRequest: true }, '2024-05-02');
     expect(paidOf(approved.state).plan).toBe('team-10-14');
     expect(approved.effects[0]).toMatchObject({ type: 'change_plan', cause: 'approved_downgrade' });
+  });
+
+  it('a user added by mistake and reported within seven days undoes the automatic upgrade (art. 14)', () => {
+    const up = run(active({ plan: 'team-10-14', activeUsers: 14 }), { type: 'active_user_count_changed', activeUsers: 15 }, '2024-04-10').state;
+    expect(paidOf(up)).toMatchObject({
+      plan: 'contract-15-plus',
+      everMoreThan14Users: true,
+      lastAutomaticUpgrade: { from: 'team-10-14', to: 'contract-15-plus', on: '2024-04-10', everMoreThan14UsersBefore: false },
+    });
+    expect(refused(transition(up, { type: 'undo_accidental_upgrade', activeUsers: 15 }, '2024-04-12')).reason).toBe('plan_does_not_cover_active_users');
+    expect(refused(transition(up, { type: 'undo_accidental_upgrade', activeUsers: 14 }, '2024-04-18'))).toMatchObject({
+      reason: 'accidental_upgrade_reported_too_late',
+      date: '2024-04-17',
+    });
+    const undone = run(up, { type: 'undo_accidental_upgrade', activeUsers: 14 }, '2024-04-17');
+    expect(paidOf(undone.state)).toMatchObject({ plan: 'team-10-14', activeUsers: 14, everMoreThan14Users: false, lastAutomaticUpgrade: null });
+    expect(undone.effects[0]).toEqual({ type: 'change_plan', from: 'contract-15-plus', to: 'team-10-14', cause: 'undo_accidental_upgrade', priceCents: 27_500 });
+    expect(refused(transition(undone.state, { type: 'undo_accidental_upgrade', activeUsers: 14 }, '2024-04-17')).reason).toBe('no_automatic_upgrade_to_undo');
+    // a later automatic upgrade is the one that can be undone, back to where it started
+    const small = run(active({ plan: 'team-2-4', activeUsers: 4 }), { type: 'active_user_count_changed', activeUsers: 5 }, '2024-04-10').state;
+    const bigger = run(small, { type: 'active_user_count_changed', activeUsers: 10 }, '2024-04-11').state;
+    expect(paidOf(bigger).lastAutomaticUpgrade).toMatchObject({ from: 'team-5-9', to: 'team-10-14' });
+    // a downgrade in between closes the window
+    const paused = run(small, { type: 'active_user_count_changed', activeUsers: 4 }, '2024-04-11').state;
+    const downgraded = run(paused, { type: 'downgrade_plan', to: 'team-2-4', approvedRequest: true }, '2024-04-11').state;
+    expect(paidOf(downgraded).lastAutomaticUpgrade).toBeNull();
+    expect(refused(transition(downgraded, { type: 'undo_accidental_upgrade', activeUsers: 4 }, '2024-04-12')).reason).toBe('no_automatic_upgrade_to_undo');
   });
 
   it('counts in a trial are only recorded', () => {

@@ -3,7 +3,7 @@ import { addDays, addMonths, earlierOf, isoDateSchema, laterOf, yearMonthOf, typ
 import { checkDowngrade } from './downgrade.js';
 import {
   subscriptionEventSchema,
-  type RefusalReason,
+  type TransitionRefusalReason,
   type SubscriptionEffect,
   type SubscriptionEvent,
   type TransitionRefusal,
@@ -49,7 +49,7 @@ interface RefusalExtras {
   message?: string;
 }
 
-function refuse(reason: RefusalReason, extras: RefusalExtras = {}): TransitionResult {
+function refuse(reason: TransitionRefusalReason, extras: RefusalExtras = {}): TransitionResult {
   return {
     ok: false,
     refusal: {
@@ -77,10 +77,6 @@ export function deletableForNonPaymentFrom(overdueSince: IsoDate): IsoDate {
 // ---- blocking -------------------------------------------------------------------------------
 
 type Underlying = TrialState | ActiveState;
-
-function underlyingOf(state: TrialState | ActiveState | BlockedState): Underlying {
-  return state.status === 'blocked' ? state.underlying : state;
-}
 
 function withUnderlying(state: TrialState | ActiveState | BlockedState, underlying: Underlying): SubscriptionState {
   return state.status === 'blocked' ? { ...state, underlying } : underlying;
@@ -207,6 +203,7 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
         cancellation: null,
         pendingPriceChange: null,
         lastIndexationOn: null,
+        lastAutomaticUpgrade: null,
       };
       return done({ status: 'active', subscription }, [
         { type: 'keep_trial_data' },
@@ -243,6 +240,9 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
         activeUsers: event.activeUsers,
         everMoreThan14Users:
           sub.everMoreThan14Users || event.activeUsers > ONLINE_SELF_SERVICE_MAX_USERS || plan === 'contract-15-plus',
+        lastAutomaticUpgrade: upgraded
+          ? { from: sub.plan, to: plan, on: today, everMoreThan14UsersBefore: sub.everMoreThan14Users }
+          : sub.lastAutomaticUpgrade,
       };
       const effects: SubscriptionEffect[] = upgraded
         ? [
@@ -253,6 +253,28 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
       return done(withSub(state, next), effects);
     }
 
+    case 'undo_accidental_upgrade': {
+      if (!isPaid(state)) return refuse('no_paid_subscription');
+      const sub = subOf(state);
+      const last = sub.lastAutomaticUpgrade;
+      if (last === null || last.to !== sub.plan) return refuse('no_automatic_upgrade_to_undo');
+      // Art. 14: "mail ons dan even binnen zeven dagen na het toevoegen van deze gebruiker".
+      const lastDayToReport = addDays(last.on, 7);
+      if (today > lastDayToReport) return refuse('accidental_upgrade_reported_too_late', { date: lastDayToReport });
+      if (!planCoversActiveUsers(last.from, event.activeUsers)) return refuse('plan_does_not_cover_active_users');
+      const next: PaidSubscription = {
+        ...sub,
+        plan: last.from,
+        activeUsers: event.activeUsers,
+        everMoreThan14Users: last.everMoreThan14UsersBefore,
+        lastAutomaticUpgrade: null,
+      };
+      return done(withSub(state, next), [
+        { type: 'change_plan', from: sub.plan, to: last.from, cause: 'undo_accidental_upgrade', priceCents: sub.prices[last.from] },
+        notify('plan_downgraded', today),
+      ]);
+    }
+
     case 'upgrade_plan': {
       if (!isPaid(state)) return refuse('no_paid_subscription');
       const sub = subOf(state);
@@ -261,6 +283,7 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
         ...sub,
         plan: event.to,
         everMoreThan14Users: sub.everMoreThan14Users || event.to === 'contract-15-plus',
+        lastAutomaticUpgrade: null,
       };
       return done(withSub(state, next), [
         { type: 'change_plan', from: sub.plan, to: event.to, cause: 'upgrade', priceCents: sub.prices[event.to] },
@@ -274,7 +297,7 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
       const option = checkDowngrade(sub, event.to, today);
       const route = event.approvedRequest ? option.byApprovedRequest : option.selfService;
       if (!route.allowed) return refuse('downgrade_not_allowed', { downgradeBlockers: route.reasons });
-      const next: PaidSubscription = { ...sub, plan: event.to, lastDowngradeMonth: yearMonthOf(today) };
+      const next: PaidSubscription = { ...sub, plan: event.to, lastDowngradeMonth: yearMonthOf(today), lastAutomaticUpgrade: null };
       return done(withSub(state, next), [
         {
           type: 'change_plan',

@@ -89,6 +89,13 @@ export const paidSubscriptionSchema = z.object({
   pendingPriceChange: pendingPriceChangeSchema.nullable(),
   /** Effective date of the last indexation (art. 8: yearly). */
   lastIndexationOn: isoDateSchema.nullable(),
+  /**
+   * Art. 14: the last automatic upgrade, so that a user added by mistake and reported "binnen zeven
+   * dagen na het toevoegen" can be undone. Cleared by any other plan change.
+   */
+  lastAutomaticUpgrade: z
+    .object({ from: planIdSchema, to: planIdSchema, on: isoDateSchema, everMoreThan14UsersBefore: z.boolean() })
+    .nullable(),
 });
 export type PaidSubscription = z.infer<typeof paidSubscriptionSchema>;
 
