@@ -78,7 +78,8 @@ export async function exportAllDossiersToWordZip(services: ExportServices, reque
 /** "D-000123 Berg, Jan van der.docx": sorts by number, readable, safe on Windows, macOS and Linux. */
 export function docxFileName(client: Client): string {
   const name = `${client.lastName}, ${[client.firstName, client.infix].filter(Boolean).join(' ')}`;
-  return `${client.dossierNumber} ${name}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 150).trim() + '.docx';
+  const safe = Array.from(`${client.dossierNumber} ${name}`, (char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char));
+  return safe.join('').slice(0, 150).trim() + '.docx';
 }
 
 function uniqueName(name: string, used: Set<string>): string {
