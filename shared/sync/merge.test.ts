@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeMutation, mutationResultFor, type MergeAccepted, type MergeOutcome } from './merge.js';
 import { mutationResultSchema } from './protocol.js';
-import { clientA, hlcAt, mutationOf, nextId, nodeA, nodeB, nowMs, reportRow } from './test-support.js';
+import { clientA, hlcAt, type ChangeSpec, mutationOf, nextId, nodeA, nodeB, nowMs, reportRow } from './test-support.js';
 
 const ctxA = { nowMs, hlcNode: nodeA };
 const ctxB = { nowMs, hlcNode: nodeB };
@@ -130,7 +130,8 @@ describe('merge: immutable and locked', () => {
   it('a locked report refuses edits, deletion and unlocking', () => {
     const row = reportRow({ body: 'Vast', lockedAt: '2026-01-01T00:00:00Z', lockedBy: clientA }, { body: t0, lockedAt: t0, lockedBy: t0 });
     const hlc = hlcAt(nowMs, nodeA);
-    for (const changes of [{ body: { value: 'Nieuw', hlc, baseHlc: t0 } }, { deletedAt: { value: '2026-02-01T00:00:00Z', hlc } }, { lockedAt: { value: null, hlc } }]) {
+    const attempts: Record<string, ChangeSpec>[] = [{ body: { value: 'Nieuw', hlc, baseHlc: t0 } }, { deletedAt: { value: '2026-02-01T00:00:00Z', hlc } }, { lockedAt: { value: null, hlc } }];
+    for (const changes of attempts) {
       expect(mergeMutation(row, mutationOf('reports', row.id, 'update', changes), ctxA)).toMatchObject({ status: 'rejected', reason: 'record_locked' });
     }
   });
