@@ -136,7 +136,10 @@ export const subscriptionEffectSchema = z.discriminatedUnion('type', [
     priceCents: centsSchema,
   }),
   z.object({ type: z.literal('apply_prices'), prices: planPricesSchema }),
-  /** Ask to be called with this event on (or after) this day. */
+  /**
+   * The next day this event must be fed to `transition` (on or after it). It replaces any earlier
+   * schedule for the same event: it is always the nearest day that matters.
+   */
   z.object({
     type: z.literal('schedule'),
     event: z.enum(['reach_end_date', 'delete_for_non_payment']),

@@ -339,11 +339,13 @@ describe('cancellation (art. 16, 17)', () => {
     const { state, effects } = run(active(), cancelEvent(), '2024-04-04');
     expect(paidOf(state).cancellation).toEqual({ kind: 'customer_notice', submittedOn: '2024-04-04', endDate: '2024-05-31' });
     expect(effects).toEqual([
-      { type: 'schedule', event: 'reach_end_date', on: '2024-06-01' },
+      // the next thing to do is May's renewal; the end comes after it
+      { type: 'schedule', event: 'reach_end_date', on: '2024-05-01' },
       { type: 'notify', notice: 'cancellation_confirmed', date: '2024-05-31' },
     ]);
     const may = run(state, { type: 'reach_end_date' }, '2024-05-01');
     expect(paidOf(may.state).periodEnd).toBe('2024-05-31');
+    expect(may.effects).toContainEqual({ type: 'schedule', event: 'reach_end_date', on: '2024-06-01' });
     expect(refused(transition(may.state, { type: 'reach_end_date' }, '2024-05-31'))).toMatchObject({ reason: 'nothing_to_do_yet', date: '2024-06-01' });
     const ended = run(may.state, { type: 'reach_end_date' }, '2024-06-01');
     expect(ended.state).toEqual({ status: 'ended', endedOn: '2024-06-01', reason: 'customer_cancellation', outstandingCents: 7_500 });

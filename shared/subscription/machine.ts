@@ -420,7 +420,7 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
       const endDate = event.requestedEndDate;
       const next: PaidSubscription = { ...sub, cancellation: { kind: 'customer_notice', submittedOn: event.submittedOn, endDate } };
       return done(withSub(state, next), [
-        { type: 'schedule', event: 'reach_end_date', on: addDays(endDate, 1) },
+        { type: 'schedule', event: 'reach_end_date', on: addDays(earlierOf(endDate, sub.periodEnd), 1) },
         notify('cancellation_confirmed', endDate),
       ]);
     }
@@ -435,7 +435,7 @@ function step(state: SubscriptionState, event: SubscriptionEvent, today: IsoDate
       // Art. 8 "per direct opzeggen": the agreement ends today (today is its last day).
       const next: PaidSubscription = { ...sub, cancellation: { kind: 'price_increase', submittedOn: today, endDate: today } };
       return done(withSub(state, next), [
-        { type: 'schedule', event: 'reach_end_date', on: addDays(today, 1) },
+        { type: 'schedule', event: 'reach_end_date', on: addDays(earlierOf(today, sub.periodEnd), 1) },
         notify('cancellation_confirmed', today),
       ]);
     }

@@ -95,7 +95,9 @@ export const paidSubscriptionSchema = z.object({
    */
   lastAutomaticUpgrade: z
     .object({ from: planIdSchema, to: planIdSchema, on: isoDateSchema, everMoreThan14UsersBefore: z.boolean() })
-    .nullable(),
+    .nullable()
+    // states stored before this field existed read as "no automatic upgrade to undo"
+    .default(null),
 });
 export type PaidSubscription = z.infer<typeof paidSubscriptionSchema>;
 
