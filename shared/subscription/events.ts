@@ -125,6 +125,7 @@ export const subscriptionEffectSchema = z.discriminatedUnion('type', [
   /** Art. 9: the reversal was of a wrongful invoice after a lawful cancellation: cancel that invoice. */
   z.object({ type: z.literal('credit_wrongful_invoice'), amountCents: centsSchema }),
   z.object({ type: z.literal('refund_overpayment'), amountCents: centsSchema }),
+  /** The account is (still) blocked, for exactly these reasons (also sent when one of several is lifted). */
   z.object({ type: z.literal('block_account'), reasons: z.array(blockReasonSchema) }),
   z.object({ type: z.literal('unblock_account') }),
   z.object({

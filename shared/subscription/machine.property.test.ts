@@ -181,6 +181,13 @@ describe('state machine properties', () => {
           expect(planCoversActiveUsers(after.plan, event.activeUsers)).toBe(true);
           expect(planIds.indexOf(after.plan)).toBeGreaterThanOrEqual(planIds.indexOf(before.plan));
         }
+        // a reach_end_date schedule always names the nearest day that matters: the day after the
+        // period end or the cancellation's end date, whichever comes first
+        const scheduled = result.effects.find((e) => e.type === 'schedule' && e.event === 'reach_end_date');
+        if (scheduled && scheduled.type === 'schedule' && after) {
+          const end = after.cancellation !== null && after.cancellation.endDate < after.periodEnd ? after.cancellation.endDate : after.periodEnd;
+          expect(scheduled.on).toBe(addDays(end, 1));
+        }
         // licence facts: export exactly when neither blocked nor ended
         const facts = licenceFactsFor(result.state, today);
         expect(facts.exportAllowed).toBe(facts.status === 'trial' || facts.status === 'active');
