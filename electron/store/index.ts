@@ -14,6 +14,11 @@ export { LocalStore, databaseFileName, keyFileName, type LocalStoreOptions } fro
 export { DossierSession } from './session.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './store-error.js';
 export type { ClientRepository } from './clients.js';
+export type { ContactRepository } from './contacts.js';
+export type { AppointmentRepository } from './appointments.js';
+export type { TimeRegistrationRepository } from './time-registrations.js';
+export type { DraftRepository } from './drafts.js';
+export type { SettingsRepository } from './settings.js';
 export type { ReportRepository, ReportListOptions } from './reports.js';
 export type { DocumentRepository } from './documents.js';
 export type { DossierAccessRepository } from './dossier-access.js';

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * The device's SQLite schema (drizzle sqlite-core). drizzle-kit turns changes here into migrations
@@ -268,3 +268,20 @@ export const deviceState = sqliteTable('device_state', {
   value: text('value').notNull(),
 });
 
+
+/**
+ * What a user is typing, saved continuously (every few seconds) so a crash loses nothing.
+ * Per user and key ("report:new:<clientId>"); local only, never synced, removed when the real
+ * record is saved. Added in migration 0002 (the first schema change after release).
+ */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    clientId: text('client_id'),
+    content: text('content').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('drafts_client').on(t.clientId)],
+);

@@ -34,11 +34,16 @@ export class Scope {
 
   transact<T>(fn: (actor: Actor) => T): T {
     const { db } = this.services;
-    let actor: Actor | undefined;
+    let actor: (Actor & { status: string }) | undefined;
     try {
       return db
         .transaction(() => {
           actor = this.loadActor();
+          if (actor.status !== 'active') {
+            throw new StoreError('forbidden', 'Dit account is gepauzeerd. Neem contact op met je beheerder.', {
+              refusal: { action: 'R', event: 'session.use', clientId: null, objectType: 'user', objectId: this.userId },
+            });
+          }
           return fn(actor);
         })
         .immediate();
@@ -64,15 +69,12 @@ export class Scope {
     });
   }
 
-  private loadActor(): Actor {
+  private loadActor(): Actor & { status: string } {
     const row = prepareCached(this.services.db, 'SELECT organisation_id, role, status, display_name FROM users WHERE id = ? AND deleted_at IS NULL').get(this.userId) as
       | { organisation_id: string; role: Actor['role']; status: string; display_name: string }
       | undefined;
     if (!row) throw new StoreError('forbidden', 'Deze gebruiker is op dit apparaat niet bekend.');
-    if (row.status !== 'active') {
-      throw new StoreError('forbidden', 'Dit account is gepauzeerd. Neem contact op met je beheerder.');
-    }
-    return { userId: this.userId, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, onBehalfOf: this.onBehalfOf };
+    return { userId: this.userId, organisationId: row.organisation_id, role: row.role, displayName: row.display_name, onBehalfOf: this.onBehalfOf, status: row.status };
   }
 
   private logRefusal(actor: Actor, refusal: Refusal, error: StoreError): void {

@@ -1,10 +1,15 @@
 import { AccessLogService } from './access-log-service.js';
+import { AppointmentRepository } from './appointments.js';
 import { ClientRepository } from './clients.js';
+import { ContactRepository } from './contacts.js';
 import { DocumentRepository } from './documents.js';
 import { DossierAccessRepository } from './dossier-access.js';
+import { DraftRepository } from './drafts.js';
 import { ReportRepository } from './reports.js';
 import { Scope, type StoreServices } from './scope.js';
 import { SearchService } from './search.js';
+import { SettingsRepository } from './settings.js';
+import { TimeRegistrationRepository } from './time-registrations.js';
 
 /**
  * Everything one user may do with the store. Each method checks rights, validates input, and
@@ -12,6 +17,11 @@ import { SearchService } from './search.js';
  */
 export class DossierSession {
   readonly clients: ClientRepository;
+  readonly contacts: ContactRepository;
+  readonly appointments: AppointmentRepository;
+  readonly time: TimeRegistrationRepository;
+  readonly drafts: DraftRepository;
+  readonly settings: SettingsRepository;
   readonly reports: ReportRepository;
   readonly documents: DocumentRepository;
   readonly access: DossierAccessRepository;
@@ -22,6 +32,11 @@ export class DossierSession {
     const scope = new Scope(services, userId, onBehalfOf);
     this.clients = new ClientRepository(scope);
     this.reports = new ReportRepository(scope, this.clients);
+    this.contacts = new ContactRepository(scope, this.clients);
+    this.appointments = new AppointmentRepository(scope);
+    this.time = new TimeRegistrationRepository(scope, this.clients);
+    this.drafts = new DraftRepository(scope);
+    this.settings = new SettingsRepository(scope);
     this.documents = new DocumentRepository(scope, this.clients);
     this.access = new DossierAccessRepository(scope);
     this.search = new SearchService(scope);
