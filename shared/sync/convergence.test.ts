@@ -51,7 +51,7 @@ const scenarioArb = fc.record({
   commands: fc.array(commandArb, { minLength: 10, maxLength: 150, size: 'max' }),
 });
 
-function runScenario({ devices: count, skews, commands }: fc.RecordValue<{ devices: number; skews: number[]; commands: Command[] }>) {
+function runScenario({ devices: count, skews, commands }: { devices: number; skews: number[]; commands: Command[] }) {
   let now = 1_800_000_000_000;
   const hub = new SimHub(() => now);
   const devices = Array.from({ length: count }, (_, i) => new SimDevice(i, `${i + 1}`.repeat(16), `0190b8a4-7c3e-7000-8000-${String(i + 1).padStart(12, '0')}`, () => now + skews[i]!));
