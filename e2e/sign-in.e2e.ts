@@ -36,7 +36,7 @@ test('signing in while the central service is unreachable says so, in words a us
   await page.goto(preview.url);
   await page.getByText('NL', { exact: true }).click();
   await page.getByLabel('E-mailadres').fill('wendy@zorgaanhuis.nl');
-  await page.getByLabel('Wachtwoord').fill('geheim wachtwoord');
+  await page.getByRole('textbox', { name: 'Wachtwoord' }).fill('geheim wachtwoord');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByTestId('sign-in-error')).toContainText('Je bent offline');
   await saveScreenshot(page, 'sign-in-offline-error');

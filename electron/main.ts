@@ -8,7 +8,7 @@ import { createMainWindow, denyAllPermissions, guardWebContents } from './shell/
  * The Electron main process: windows, lifecycle, OS integration. Nothing else. The services run
  * in the core utility process; the renderer talks to it over a MessagePort.
  */
-const distDir = __dirname; // dist/electron, next to preload.cjs and core.cjs
+const distDir = __dirname; // dist/electron, next to preload.cjs and core.mjs
 
 app.enableSandbox();
 registerAppScheme();
@@ -21,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions();
     serveAppScheme(path.join(distDir, '../renderer'));
-    const core = startCoreProcess(path.join(distDir, 'core.cjs'), {
+    const core = startCoreProcess(path.join(distDir, 'core.mjs'), {
       ...process.env,
       THUISDOSSIER_VERSION: app.getVersion(),
       THUISDOSSIER_DATA_DIR: process.env.THUISDOSSIER_DATA_DIR ?? path.join(app.getPath('userData'), 'data'),

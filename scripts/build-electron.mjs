@@ -1,5 +1,6 @@
 // Bundles the Electron side into dist/electron: main and the core as CommonJS for Node,
 // the preload as one CommonJS file (a sandboxed preload cannot load ES modules or other files).
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
@@ -8,7 +9,16 @@ const external = ['electron', 'better-sqlite3-multiple-ciphers', 'pino', 'pino-p
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external }),
-  build({ ...common, entryPoints: ['electron/core/utility-entry.ts'], outfile: 'dist/electron/core.cjs', external }),
+  // The core is an ES module: the store finds its migrations next to it through import.meta.url.
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: ['electron/core/utility-entry.ts'],
+    outfile: 'dist/electron/core.mjs',
+    external,
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
   build({ ...common, minify: true, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
 ]);
-console.log('Built dist/electron/{main,core,preload}.cjs');
+cpSync('electron/store/migrations', 'dist/electron/migrations', { recursive: true });
+console.log('Built dist/electron/{main.cjs,core.mjs,preload.cjs} and copied the store migrations');

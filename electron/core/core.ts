@@ -1,11 +1,15 @@
 import { ConnectivityMonitor } from '../connectivity/monitor.js';
 import type { Logger } from '../log/logger.js';
 import { SessionService } from '../session/session-service.js';
+import { LocalStore, type KdfParams } from '../store/index.js';
 import type { CoreConfig } from './config.js';
-import { CoreError } from './core-error.js';
+import type { CoreServices } from './core-services.js';
 import { createDispatcher, type Dispatch } from './dispatcher.js';
 import { EventHub } from './events.js';
 import type { CoreHandlers } from './handlers.js';
+import { appHandlers } from './handlers/app.js';
+import { dossierHandlers } from './handlers/dossiers.js';
+import { sessionHandlers } from './handlers/session.js';
 
 export interface Core {
   dispatch: Dispatch;
@@ -13,44 +17,39 @@ export interface Core {
   close(): Promise<void>;
 }
 
+export interface CoreOptions {
+  /** Tests only: a cheaper Argon2id cost for stores they create. */
+  kdfParams?: KdfParams;
+}
+
 /**
  * Builds the core's services and the handler table. The same function runs inside Electron's
  * utility process and inside the preview host, so both speak the same contract.
  */
-export function createCore(config: CoreConfig, log: Logger): Core {
+export async function createCore(config: CoreConfig, log: Logger, options: CoreOptions = {}): Promise<Core> {
   const events = new EventHub();
   const connectivity = new ConnectivityMonitor({
     serverUrl: config.serverUrl,
     onChange: (state) => events.emit('connectivity.changed', state),
   });
-  const session = new SessionService(connectivity);
+  const store = await LocalStore.at({ dir: config.dataDir, ...(options.kdfParams ? { kdfParams: options.kdfParams } : {}) });
+  const session = new SessionService(store, config.dataDir);
+  const services: CoreServices = { config, log, events, connectivity, store, session };
 
+  // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.
   const handlers: CoreHandlers = {
-    'app.info': async () => ({ name: 'Thuisdossier', version: config.version, host: config.host }),
-    'connectivity.status': async () => connectivity.current(),
-    'session.status': async () => session.current(),
-    'session.signIn': async () => session.signIn(),
-    'session.unlock': async () => {
-      if (session.current().state === 'no-account') {
-        throw new CoreError('not_signed_in', 'Nobody has signed in on this device yet.');
-      }
-      throw new CoreError('wrong_password', 'The password does not open this device.');
-    },
-    'session.lock': async () => {
-      const status = session.lock();
-      events.emit('session.changed', status);
-      return status;
-    },
-    'dossiers.list': async () => {
-      session.requireUnlocked();
-      return { items: [] };
-    },
+    ...appHandlers(services),
+    ...sessionHandlers(services),
+    ...dossierHandlers(services),
   };
 
   connectivity.start();
   return {
     dispatch: createDispatcher(handlers, log),
     events,
-    close: async () => connectivity.stop(),
+    close: async () => {
+      connectivity.stop();
+      store.lock();
+    },
   };
 }

@@ -2,7 +2,7 @@ import { ipcContract, isIpcMethod } from '../../shared/ipc/contract.js';
 import { issuesFromZod, type IpcError, type IpcResult } from '../../shared/ipc/errors.js';
 import { requestEnvelopeSchema, type ResponseEnvelope } from '../../shared/ipc/wire.js';
 import type { Logger } from '../log/logger.js';
-import { CoreError } from './core-error.js';
+import { toIpcError } from './error-mapping.js';
 import type { CallContext, CoreHandlers } from './handlers.js';
 
 export type Dispatch = (raw: unknown, context: CallContext) => Promise<ResponseEnvelope>;
@@ -45,9 +45,8 @@ export function createDispatcher(handlers: CoreHandlers, log: Logger): Dispatch 
       }
       return { kind: 'response', id, result: { ok: true, value: checked.data } };
     } catch (error) {
-      if (error instanceof CoreError) {
-        return respond(id, { code: error.code, message: error.message, ...error.extra });
-      }
+      const expected = toIpcError(error);
+      if (expected) return respond(id, expected);
       // Unexpected: log the details on the device, tell the renderer only that it failed.
       log.error({ method, err: error }, 'handler failed');
       return respond(id, { code: 'internal', message: `"${method}" failed unexpectedly.` });

@@ -9,3 +9,8 @@ export interface CallContext {
 export type CoreHandlers = {
   [M in IpcMethod]: (input: IpcParsedInput<M>, context: CallContext) => Promise<IpcOutput<M>>;
 };
+
+/** The handlers of one namespace (`session.*`), so each lives in its own file under handlers/. */
+export type HandlersFor<N extends string> = {
+  [M in IpcMethod as M extends `${N}.${string}` ? M : never]: CoreHandlers[M];
+};

@@ -24,9 +24,14 @@ if (!parentPort) {
 }
 
 const log = createLogger('core');
-const core = createCore(readCoreConfig(process.env, 'electron', process.env.THUISDOSSIER_VERSION ?? '0.0.0'), log);
+// Bundled as CommonJS (no top-level await): ports that arrive before the core is ready wait for it.
+const ready = createCore(readCoreConfig(process.env, 'electron', process.env.THUISDOSSIER_VERSION ?? '0.0.0'), log);
+ready.catch((error: unknown) => {
+  log.fatal({ err: error }, 'the core could not start');
+  process.exit(1);
+});
 
-parentPort.on('message', (event) => {
+parentPort.on('message', (event) => void ready.then((core) => {
   const [port] = event.ports;
   if (!port) return;
   serveTransport(
@@ -39,4 +44,4 @@ parentPort.on('message', (event) => {
     core.events,
   );
   port.start();
-});
+}));

@@ -18,7 +18,7 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const log = createLogger('preview');
 const config = readCoreConfig(process.env, 'preview', version);
-const core = createCore(config, log);
+const core = await createCore(config, log);
 const host = await startPreviewHost({
   core,
   rendererDir,

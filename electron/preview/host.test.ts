@@ -18,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Thuisdossier</title>');
   writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
-  core = createCore(
+  core = await createCore(
     { dataDir: path.join(root, 'data'), serverUrl: 'http://127.0.0.1:9', host: 'test', version: '0.0.0' },
     log,
   );

@@ -1,38 +1,59 @@
 import type { SessionStatus } from '../../shared/ipc/calls/session.js';
 import { CoreError } from '../core/core-error.js';
-import type { ConnectivityMonitor } from '../connectivity/monitor.js';
+import type { LocalStore } from '../store/index.js';
+import type { DossierSession } from '../store/index.js';
+import { readDeviceAccount, type DeviceAccount } from './device-account.js';
 
 /**
  * Who is signed in on this device and whether the local store is open.
  * A device that never signed in must go online once; after that, unlock works offline.
  */
 export class SessionService {
-  private status: SessionStatus = { state: 'no-account' };
+  constructor(
+    private readonly store: LocalStore,
+    private readonly dataDir: string,
+  ) {}
 
-  constructor(private readonly connectivity: ConnectivityMonitor) {}
-
-  current(): SessionStatus {
-    return this.status;
+  account(): DeviceAccount | null {
+    return this.store.exists() ? readDeviceAccount(this.dataDir) : null;
   }
 
-  async signIn(): Promise<SessionStatus> {
-    const { online } = await this.connectivity.checkNow();
-    if (!online) {
-      throw new CoreError('offline', 'The first sign-in on a device needs a connection to the central service.');
-    }
-    throw new CoreError('server_error', 'The central service did not accept the sign-in.');
+  status(): SessionStatus {
+    const account = this.account();
+    if (!account) return { state: 'no-account' };
+    if (!this.store.isUnlocked()) return { state: 'locked', email: account.email, displayName: account.displayName };
+    const user = this.store.directory.getUser(account.userId);
+    const organisation = this.store.directory.getOrganisation(account.organisationId);
+    return {
+      state: 'unlocked',
+      user: {
+        id: account.userId,
+        email: user?.email ?? account.email,
+        displayName: user?.displayName ?? account.displayName,
+        role: user?.role ?? 'practitioner',
+        organisationId: account.organisationId,
+        organisationName: organisation?.name ?? '',
+      },
+    };
   }
 
-  requireUnlocked(): Extract<SessionStatus, { state: 'unlocked' }> {
-    if (this.status.state === 'unlocked') return this.status;
-    if (this.status.state === 'locked') throw new CoreError('locked', 'The app is locked; unlock it with your password.');
-    throw new CoreError('not_signed_in', 'Nobody is signed in on this device yet.');
+  /** Offline unlock with the password; the store throttles and counts wrong attempts. */
+  unlock(password: string): SessionStatus {
+    if (!this.account()) throw new CoreError('not_signed_in', 'Nobody has signed in on this device yet.');
+    this.store.unlock(password);
+    return this.status();
   }
 
   lock(): SessionStatus {
-    if (this.status.state === 'unlocked') {
-      this.status = { state: 'locked', email: this.status.user.email, displayName: this.status.user.displayName };
-    }
-    return this.status;
+    this.store.lock();
+    return this.status();
+  }
+
+  /** The store session of the signed-in user, for every dossier call. */
+  dossiers(): DossierSession {
+    const account = this.account();
+    if (!account) throw new CoreError('not_signed_in', 'Nobody has signed in on this device yet.');
+    if (!this.store.isUnlocked()) throw new CoreError('locked', 'The app is locked; unlock it with your password.');
+    return this.store.session(account.userId);
   }
 }

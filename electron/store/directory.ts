@@ -28,6 +28,10 @@ export class Directory {
     return this.services.orm.select().from(users).where(eq(users.id, id)).get() as User;
   }
 
+  getOrganisation(organisationId: string): Organisation | undefined {
+    return this.services.orm.select().from(organisations).where(eq(organisations.id, organisationId)).get() as Organisation | undefined;
+  }
+
   getUser(userId: string): User | undefined {
     return this.services.orm.select().from(users).where(eq(users.id, userId)).get() as User | undefined;
   }

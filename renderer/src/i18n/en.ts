@@ -5,6 +5,7 @@ export const en: Messages = {
     name: 'Thuisdossier',
     tagline: 'The client record for home care — also without internet.',
   },
+  common: { showPassword: 'Show or hide password', loading: 'Loading…' },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   connectivity: {
     online: 'Online',

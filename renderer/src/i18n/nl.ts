@@ -4,6 +4,7 @@ export const nl = {
     name: 'Thuisdossier',
     tagline: 'Het cliëntdossier voor zorg aan huis — ook zonder internet.',
   },
+  common: { showPassword: 'Wachtwoord tonen of verbergen', loading: 'Laden…' },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   connectivity: {
     online: 'Online',

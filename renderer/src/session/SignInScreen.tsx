@@ -41,6 +41,7 @@ export function SignInScreen() {
           <PasswordInput
             label={t('signIn.password')}
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             required
             {...form.getInputProps('password')}
           />

@@ -32,6 +32,7 @@ export function UnlockScreen({ displayName }: { displayName: string }) {
           <PasswordInput
             label={t('unlock.password')}
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             required
             data-autofocus
             {...form.getInputProps('password')}
