@@ -26,7 +26,7 @@ export class ExportFileStream {
   /** Waits while the file's buffer is full. */
   async drained(): Promise<void> {
     this.throwIfFailed();
-    if (this.stream.writableNeedDrain) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (this.stream.writableNeedDrain) await this.nextDrainOrClose();
     this.throwIfFailed();
   }
 
@@ -44,6 +44,18 @@ export class ExportFileStream {
     const closed = once(this.stream, 'close');
     this.stream.destroy();
     await closed;
+  }
+
+  private nextDrainOrClose(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('close', done);
+    });
   }
 
   fail(error: Error): void {

@@ -74,6 +74,8 @@ describe('Excel export of all dossiers', () => {
     const addendum = rowValues(reportsSheet, 3);
     expect(addendum[3]).toBe('Addendum');
     expect((addendum[10] as Date).toISOString()).toBe('2026-03-02T10:15:00.000Z');
+    // Summer time: 13:30 UTC on 1 July is 15:30 in Amsterdam.
+    expect((addendum[2] as Date).toISOString()).toBe('2026-07-01T15:30:00.000Z');
 
     const agenda = rowValues(workbook.getWorksheet('Agenda') as ExcelJS.Worksheet, 2);
     expect(agenda[4]).toBe(45);

@@ -3,6 +3,7 @@ import type { Allocation, Client } from '../../../shared/domain/index.js';
 import { throwIfCancelled } from '../export-error.js';
 import { reportProgress, runExport, visibleClients, type ExportRequest, type ExportResult, type ExportServices } from '../export-run.js';
 import { ExportFileStream, yieldToEventLoop } from '../output-stream.js';
+import { sheetDrained } from './sheet-backpressure.js';
 import { sheetColumns, sheetNames, type SheetName } from './sheet-columns.js';
 import {
   appointmentRow,
@@ -16,6 +17,8 @@ import {
 
 /** Rows between two looks at the file's backpressure; small enough to keep buffers small. */
 const ROWS_PER_BATCH = 256;
+
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 
 type RowSink = (values: CellValue[]) => Promise<void>;
 type SheetFiller = (client: Client, addRow: RowSink) => Promise<void>;
@@ -70,7 +73,10 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
       for (const [sheetIndex, sheetName] of sheetNames.entries()) {
         const columns = sheetColumns[sheetName];
         const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-        sheet.columns = columns.map((column) => ({ width: column.width, style: column.numFmt ? { numFmt: column.numFmt } : {} }));
+        sheet.columns = columns.map((column) => ({ width: column.width }));
+        // One style object per column, shared by all its cells: exceljs recognises a style it has
+        // seen by identity, so it does not hash a fresh style object for every cell.
+        const styles = columns.map((column) => (column.numFmt ? { numFmt: column.numFmt } : PLAIN_STYLE));
         sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
         const header = sheet.addRow(columns.map((column) => column.header));
         header.font = { bold: true };
@@ -78,10 +84,15 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
 
         let rows = 0;
         const addRow: RowSink = async (values) => {
-          sheet.addRow(values).commit();
+          const row = sheet.addRow(values);
+          for (let index = 0; index < values.length; index += 1) {
+            if (values[index] !== null) row.getCell(index + 1).style = styles[index] ?? PLAIN_STYLE;
+          }
+          row.commit();
           rows += 1;
           if (rows % ROWS_PER_BATCH === 0) {
             throwIfCancelled(request.signal);
+            await sheetDrained(sheet);
             await output.drained();
             await yieldToEventLoop();
           }
