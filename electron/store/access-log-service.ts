@@ -19,7 +19,7 @@ export class AccessLogService {
    */
   forClient(clientId: string): AccessLogEntry[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const { rights, log } = this.scope.services;
       const refusal = { action: 'R' as const, event: 'accesslog.read', clientId, objectType: 'access-log', objectId: null };
       if (!rights.dossier(actor.userId, clientId).canSignOff) rights.requireAdministrator(actor, refusal);
@@ -45,7 +45,7 @@ export class AccessLogService {
 
   /** Checks the hash chain of the whole local log (administrators). */
   verifyChain(): ChainVerdict {
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.scope.services.rights.requireAdministrator(actor, { action: 'R', event: 'accesslog.verify', clientId: null, objectType: 'access-log', objectId: null });
       return this.scope.services.log.verifyChain();
     });

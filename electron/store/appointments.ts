@@ -46,7 +46,7 @@ export class AppointmentRepository {
   /** Appointments overlapping [from, to) that this user may see. */
   listRange(from: string, to: string): Appointment[] {
     validate(rangeSchema, { from, to });
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const rows = this.scope.services.orm
         .select()
         .from(appointments)

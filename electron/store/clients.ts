@@ -31,7 +31,7 @@ export class ClientRepository {
 
   get(clientId: string): Client {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const client = this.requireClient(actor, clientId, 'read', 'client.read', 'R');
       this.scope.audit(actor, 'R', 'client.read', clientId, 'client', clientId);
       return client;

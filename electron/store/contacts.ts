@@ -27,7 +27,7 @@ export class ContactRepository {
 
   list(clientId: string): Contact[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.clients.requireClient(actor, clientId, 'read', 'contact.list', 'R');
       const rows = this.scope.services.orm.select().from(contacts).where(and(eq(contacts.clientId, clientId), isNull(contacts.deletedAt))).orderBy(contacts.name).all() as Contact[];
       this.scope.audit(actor, 'R', 'contact.list', clientId, 'contact-list', null, `${rows.length}`);

@@ -48,7 +48,7 @@ export class DocumentRepository {
 
   list(clientId: string): DossierDocument[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.clients.requireClient(actor, clientId, 'read', 'document.list', 'R');
       const rows = this.scope.services.orm
         .select()
@@ -64,7 +64,7 @@ export class DocumentRepository {
   /** The decrypted content; 'tampered' if the file or its hash does not match. */
   read(documentId: string): { document: DossierDocument; content: Uint8Array } {
     validate(idSchema, documentId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const document = this.load(documentId);
       if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
       this.clients.requireClient(actor, document.clientId, 'read', 'document.read', 'R');

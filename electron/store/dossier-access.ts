@@ -43,7 +43,7 @@ export class DossierAccessRepository {
   /** Who has access to this dossier: administrators and anyone who may read it may see the list. */
   listForClient(clientId: string): DossierAccess[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const { rights, orm } = this.scope.services;
       const refusal = { action: 'R' as const, event: 'access.list', clientId, objectType: 'dossier-access', objectId: null };
       if (!rights.dossier(actor.userId, clientId).canRead) rights.requireAdministrator(actor, refusal);
@@ -55,7 +55,7 @@ export class DossierAccessRepository {
   /** The acting user's own rights on a dossier (for the UI to show or hide actions). */
   myRights(clientId: string): DossierRights {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => this.scope.services.rights.dossier(actor.userId, clientId));
+    return this.scope.read((actor) => this.scope.services.rights.dossier(actor.userId, clientId));
   }
 }
 

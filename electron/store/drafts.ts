@@ -32,7 +32,7 @@ export class DraftRepository {
 
   get(key: string): Draft | null {
     validate(draftKeySchema, key);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const row = this.scope.services.orm.select().from(drafts).where(and(eq(drafts.userId, actor.userId), eq(drafts.key, key))).get();
       return row ?? null;
     });
@@ -40,7 +40,7 @@ export class DraftRepository {
 
   /** The user's drafts, newest first (for "you have unsaved text" on start). */
   list(): Draft[] {
-    return this.scope.transact((actor) => this.scope.services.orm.select().from(drafts).where(eq(drafts.userId, actor.userId)).orderBy(desc(drafts.updatedAt)).all());
+    return this.scope.read((actor) => this.scope.services.orm.select().from(drafts).where(eq(drafts.userId, actor.userId)).orderBy(desc(drafts.updatedAt)).all());
   }
 
   discard(key: string): void {

@@ -1,19 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AccessLog, type ChainVerdict } from '../audit/access-log.js';
+import type { ChainVerdict } from '../audit/access-log.js';
 import { KeyVault } from '../crypto/key-vault.js';
 import { productionKdfParams, type KdfParams } from '../crypto/kdf-params.js';
 import { loadSodium, type Sodium } from '../crypto/sodium.js';
 import type { UnlockAttempts } from '../crypto/unlock-throttle.js';
-import { DocumentVault, defaultMaxDocumentBytes } from '../documents/document-vault.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
-import { DeviceState } from './device-state.js';
+import { loadInBulk } from './bulk-load.js';
 import { Directory } from './directory.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrate.js';
-import { Rights } from './rights.js';
-import { RowWriter } from './row-writer.js';
-import { createOrm } from './orm.js';
 import type { StoreServices } from './scope.js';
+import { createStoreServices } from './services.js';
 import { DossierSession } from './session.js';
 import { isTamperSignal, StoreError, tamperedDatabase } from './store-error.js';
 
@@ -152,6 +149,15 @@ export class LocalStore {
     return { database, accessLog: database === 'ok' ? log.verifyChain() : { intact: false, brokenAtSeq: 0, problem: 'De database is beschadigd' } };
   }
 
+  /**
+   * For the initial sync or a restore: runs `load` in one transaction with per-row full-text
+   * indexing suspended and rebuilds the search indexes once at the end (about 10× faster).
+   */
+  loadInBulk<T>(load: (db: SqliteDatabase) => T): T {
+    const { db } = this.requireServices();
+    return loadInBulk(db, () => load(db));
+  }
+
   /** For the sync engine (issue 7) and benchmarks: the open connection. Not for the UI. */
   get connection(): SqliteDatabase {
     return this.requireServices().db;
@@ -162,21 +168,13 @@ export class LocalStore {
     try {
       db = openDatabase(this.databasePath, { key, cacheMiB: this.options.cacheMiB });
       applyMigrations(db, this.options.migrations ?? loadMigrations());
-      const now = this.options.now ?? (() => new Date());
-      const device = db.transaction(() => new DeviceState(db!)).immediate();
-      const documents = new DocumentVault(this.sodium, path.join(this.options.dir, 'documents'), key, this.options.maxDocumentBytes ?? defaultMaxDocumentBytes);
-      const known = new Set((db.prepare('SELECT id FROM documents').pluck().all() as string[]));
-      documents.removeOrphans(known);
-      this.services = {
-        db,
-        orm: createOrm(db),
-        device,
-        writer: new RowWriter(db, device, now),
-        log: new AccessLog(db, device.deviceId, now),
-        rights: new Rights(db),
-        documents,
-        now,
-      };
+      this.services = createStoreServices(db, {
+        sodium: this.sodium,
+        documentsDir: path.join(this.options.dir, 'documents'),
+        databaseKey: key,
+        maxDocumentBytes: this.options.maxDocumentBytes,
+        now: this.options.now,
+      });
       this.key = key;
     } catch (error) {
       db?.close();

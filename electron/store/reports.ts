@@ -12,6 +12,7 @@ import {
   type ReportUpdate,
 } from '../../shared/domain/report.js';
 import type { ClientRepository } from './clients.js';
+import { prepareCached } from './database.js';
 import { requireUnlockedReport, type Actor } from './rights.js';
 import { reportAccess, reports } from './schema.js';
 import type { Scope } from './scope.js';
@@ -55,7 +56,7 @@ export class ReportRepository {
 
   get(reportId: string): Report {
     validate(idSchema, reportId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const report = this.requireReport(actor, reportId, 'R', 'report.read');
       this.scope.services.rights.requireReportRead(actor, report, refusalFor('R', 'report.read', report));
       this.scope.audit(actor, 'R', 'report.read', report.clientId, 'report', report.id);
@@ -67,17 +68,24 @@ export class ReportRepository {
   listForClient(clientId: string, options: ReportListOptions = {}): Report[] {
     validate(idSchema, clientId);
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.clients.requireClient(actor, clientId, 'read', 'report.list', 'R');
-      const { orm, rights } = this.scope.services;
+      const { orm, db } = this.scope.services;
       const conditions = [eq(reports.clientId, clientId), isNull(reports.deletedAt)];
       if (options.before) conditions.push(lt(reports.occurredAt, options.before));
+      // Dossier read access is established above; what remains per report is its own visibility.
+      const namedReader = new Set(
+        prepareCached(db, 'SELECT report_id FROM report_access WHERE client_id = ? AND user_id = ? AND can_read = 1 AND deleted_at IS NULL')
+          .pluck()
+          .all(clientId, actor.userId) as string[],
+      );
+      const mayRead = (r: Report) => r.visibility === 'dossier' || r.authorId === actor.userId || namedReader.has(r.id);
       const visible: Report[] = [];
       // Over-fetch and filter: restricted reports are rare, so one more page is almost never needed.
       let offset = 0;
       while (visible.length < limit) {
         const page = orm.select().from(reports).where(and(...conditions)).orderBy(desc(reports.occurredAt), desc(reports.id)).limit(limit).offset(offset).all() as Report[];
-        for (const report of page) if (visible.length < limit && rights.report(actor, report).canRead) visible.push(report);
+        for (const report of page) if (visible.length < limit && mayRead(report)) visible.push(report);
         if (page.length < limit) break;
         offset += limit;
       }
@@ -166,7 +174,7 @@ export class ReportRepository {
 
   addenda(reportId: string): Report[] {
     validate(idSchema, reportId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const parent = this.requireReport(actor, reportId, 'R', 'report.read');
       this.scope.services.rights.requireReportRead(actor, parent, refusalFor('R', 'report.read', parent));
       const rows = this.scope.services.orm

@@ -38,20 +38,35 @@ const clientSql = {
 
 /**
  * Report search: FTS5 finds the rows, then rights filter them: readable dossier, and for a
- * restricted report, the author or a named reader. Newest first is what a nurse looks for;
- * bm25 rank across a whole organisation is less useful than recency within matches.
+ * restricted report, the author or a named reader.
+ *
+ * Across the organisation, results come in FTS rowid order, newest stored first, so SQLite stops
+ * after `limit` rows: sorting every match of a common word by date measured ~100 ms at 100k
+ * reports, rowid order ~1 ms. Within one dossier, the client index drives (a few hundred rows) and
+ * the matches are sorted by when they happened.
  */
-const reportSql = `SELECT r.id AS reportId, r.client_id AS clientId, r.occurred_at AS occurredAt, r.category, r.author_id AS authorId,
-    snippet(reports_fts, 0, '[', ']', '…', 16) AS snippet
+const reportColumns = `r.id AS reportId, r.client_id AS clientId, r.occurred_at AS occurredAt, r.category, r.author_id AS authorId,
+    snippet(reports_fts, 0, '[', ']', '…', 16) AS snippet`;
+const reportRights = `r.organisation_id = @organisationId AND r.deleted_at IS NULL
+    AND (r.visibility = 'dossier' OR r.author_id = @userId
+         OR EXISTS (SELECT 1 FROM report_access ra WHERE ra.report_id = r.id AND ra.user_id = @userId AND ra.can_read = 1 AND ra.deleted_at IS NULL))`;
+const reportSql = {
+  organisation: `SELECT ${reportColumns}
   FROM reports_fts f
   JOIN reports r ON r.rowid = f.rowid
   JOIN dossier_access a ON a.client_id = r.client_id AND a.user_id = @userId AND a.can_read = 1 AND a.deleted_at IS NULL
-  WHERE reports_fts MATCH @match AND r.organisation_id = @organisationId AND r.deleted_at IS NULL
-    AND (@clientId IS NULL OR r.client_id = @clientId)
-    AND (r.visibility = 'dossier' OR r.author_id = @userId
-         OR EXISTS (SELECT 1 FROM report_access ra WHERE ra.report_id = r.id AND ra.user_id = @userId AND ra.can_read = 1 AND ra.deleted_at IS NULL))
+  WHERE reports_fts MATCH @match AND ${reportRights}
+  ORDER BY f.rowid DESC
+  LIMIT @limit`,
+  // CROSS JOIN fixes the loop order: the client's reports outside, the FTS lookup by rowid inside.
+  client: `SELECT ${reportColumns}
+  FROM reports r
+  CROSS JOIN reports_fts f ON f.rowid = r.rowid
+  JOIN dossier_access a ON a.client_id = r.client_id AND a.user_id = @userId AND a.can_read = 1 AND a.deleted_at IS NULL
+  WHERE r.client_id = @clientId AND reports_fts MATCH @match AND ${reportRights}
   ORDER BY r.occurred_at DESC
-  LIMIT @limit`;
+  LIMIT @limit`,
+} as const;
 
 export class SearchService {
   constructor(private readonly scope: Scope) {}
@@ -60,7 +75,7 @@ export class SearchService {
   clients(query: string, options: ClientSearchOptions = {}): ClientSearchHit[] {
     const parsed = parseClientQuery(String(query).slice(0, 200));
     const limit = clampLimit(options.limit);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const params = { userId: actor.userId, organisationId: actor.organisationId, status: options.status ?? null, limit, value: null as string | null };
       if (parsed.kind === 'bsn') params.value = parsed.bsn;
       else if (parsed.kind === 'postcode' || parsed.kind === 'dossierNumber') params.value = likePrefix(parsed.prefix);
@@ -77,14 +92,16 @@ export class SearchService {
     const match = ftsPrefixQuery(String(query).slice(0, 500));
     if (!match) return [];
     const limit = clampLimit(options.limit);
-    return this.scope.transact((actor) => {
-      const hits = prepareCached(this.scope.services.db, reportSql).all({
+    return this.scope.read((actor) => {
+      const sql = options.clientId ? reportSql.client : reportSql.organisation;
+      const hits = prepareCached(this.scope.services.db, sql).all({
         match,
         userId: actor.userId,
         organisationId: actor.organisationId,
-        clientId: options.clientId ?? null,
+        ...(options.clientId ? { clientId: options.clientId } : {}),
         limit,
       }) as ReportSearchHit[];
+      hits.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
       this.scope.audit(actor, 'R', 'report.search', options.clientId ?? null, 'report-list', null, `${hits.length}`);
       return hits;
     });

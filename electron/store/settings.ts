@@ -14,7 +14,7 @@ export class SettingsRepository {
 
   get<T = unknown>(key: string): T | null {
     validate(settingKeySchema, key);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       const row = this.scope.services.orm
         .select({ value: settings.value })
         .from(settings)

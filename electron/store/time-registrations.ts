@@ -40,7 +40,7 @@ export class TimeRegistrationRepository {
 
   allocations(clientId: string): Allocation[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.clients.requireClient(actor, clientId, 'read', 'allocation.list', 'R');
       const rows = this.scope.services.orm.select().from(allocations).where(and(eq(allocations.clientId, clientId), isNull(allocations.deletedAt))).orderBy(allocations.startDate).all() as Allocation[];
       this.scope.audit(actor, 'R', 'allocation.list', clientId, 'allocation-list', null, `${rows.length}`);
@@ -68,7 +68,7 @@ export class TimeRegistrationRepository {
 
   list(clientId: string): TimeRegistration[] {
     validate(idSchema, clientId);
-    return this.scope.transact((actor) => {
+    return this.scope.read((actor) => {
       this.clients.requireClient(actor, clientId, 'read', 'time.list', 'R');
       const rows = this.scope.services.orm
         .select()

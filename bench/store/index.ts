@@ -1,0 +1,219 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { v7 as uuidv7 } from 'uuid';
+import { isValidBsn } from '../../shared/domain/bsn.js';
+import { KeyVault } from '../../electron/crypto/key-vault.js';
+import { productionKdfParams } from '../../electron/crypto/kdf-params.js';
+import { loadSodium, type Sodium } from '../../electron/crypto/sodium.js';
+import { openDatabase, type SqliteDatabase } from '../../electron/store/database.js';
+import { loadInBulk } from '../../electron/store/bulk-load.js';
+import { Directory } from '../../electron/store/directory.js';
+import { applyMigrations, loadMigrations } from '../../electron/store/migrate.js';
+import { createStoreServices } from '../../electron/store/services.js';
+import { DossierSession } from '../../electron/store/session.js';
+import type { BenchFigure } from '../types.js';
+import { bsnFor, categories, cities, firstNames, infixes, lastNames, pick, prng, reportBody, reportQueries } from './dataset.js';
+
+/**
+ * Store benchmark (issue 4): the same store code over an encrypted (chacha20) and a plain SQLite
+ * file, seeded with 10,000 clients and 500,000 reports. Measures open+unlock, client search, FTS
+ * report search, opening a dossier's report list and inserting a report — each through the store
+ * API, so access-log writes and rights checks are included, as in the app.
+ * BENCH_STORE_CLIENTS / BENCH_STORE_REPORTS shrink the dataset for a quick run.
+ */
+const clientCount = Number(process.env.BENCH_STORE_CLIENTS ?? 10_000);
+const reportCount = Number(process.env.BENCH_STORE_REPORTS ?? 500_000);
+const samples = Number(process.env.BENCH_STORE_SAMPLES ?? 300);
+
+interface Variant {
+  session: DossierSession;
+  seeded: ReturnType<typeof seed>;
+  openMs: number;
+  unlockMs: number;
+  close(): void;
+}
+
+type Operation = 'clientSearch' | 'reportSearch' | 'clientReportSearch' | 'dossierOpen' | 'insertReport';
+
+export default async function storeBench(): Promise<BenchFigure[]> {
+  const sodium = await loadSodium();
+  const root = mkdtempSync(path.join(tmpdir(), 'thuisdossier-bench-'));
+  try {
+    console.log(`  seeding ${clientCount.toLocaleString('nl-NL')} clients and ${reportCount.toLocaleString('nl-NL')} reports, twice …`);
+    const plain = await prepareVariant(sodium, path.join(root, 'plain'), false);
+    const encrypted = await prepareVariant(sodium, path.join(root, 'encrypted'), true);
+    // Same operations, same arguments, alternating between the two files: drift in disk and CPU
+    // (fsync times vary a lot) hits both sides equally.
+    const times = { encrypted: emptyTimes(), plain: emptyTimes() };
+    const operations = Object.keys(times.plain) as Operation[];
+    for (const operation of operations) {
+      const random = prng(42);
+      for (let i = 0; i < samples + 20; i++) {
+        const args = argumentsFor(operation, random, plain.seeded);
+        for (const [name, variant] of [['encrypted', encrypted], ['plain', plain]] as const) {
+          const t0 = performance.now();
+          run(variant, operation, args);
+          if (i >= 20) times[name][operation].push(performance.now() - t0); // first 20 warm the caches
+        }
+      }
+    }
+    encrypted.close();
+    plain.close();
+    const ratio = (op: Operation) => median(times.encrypted[op]) / median(times.plain[op]);
+    const label = `${clientCount / 1000}k clients, ${reportCount / 1000}k reports`;
+    const figures: BenchFigure[] = [
+      { name: `store: unlock (Argon2id 3×128 MiB + open), ${label}`, value: encrypted.unlockMs, unit: 'ms', target: 1000, targetKind: 'max' },
+      { name: 'store: open ratio encrypted/plain (median)', value: encrypted.openMs / plain.openMs, unit: '×', target: 1.25, targetKind: 'max' },
+      { name: 'store: bulk insert reports (encrypted, initial-sync path)', value: encrypted.seeded.reportsPerSecond, unit: 'rows/s', target: 40_000, targetKind: 'min' },
+      { name: 'store: bulk insert ratio plain/encrypted (rows/s)', value: plain.seeded.reportsPerSecond / encrypted.seeded.reportsPerSecond, unit: '×', target: 1.25, targetKind: 'max' },
+    ];
+    const labels: Record<Operation, string> = {
+      clientSearch: 'client search (name/BSN/postcode/dossier number)',
+      reportSearch: 'FTS report search, whole organisation',
+      clientReportSearch: 'FTS report search within a dossier',
+      dossierOpen: 'open dossier (50 newest reports)',
+      insertReport: 'insert report (fsync per commit)',
+    };
+    for (const operation of operations) {
+      figures.push({ name: `store: ${labels[operation]} p95 (encrypted)`, value: p95(times.encrypted[operation]), unit: 'ms', target: 30, targetKind: 'max' });
+      figures.push({ name: `store: ${labels[operation]} ratio encrypted/plain (median)`, value: ratio(operation), unit: '×', target: 1.25, targetKind: 'max' });
+    }
+    return figures;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function emptyTimes(): Record<Operation, number[]> {
+  return { clientSearch: [], reportSearch: [], clientReportSearch: [], dossierOpen: [], insertReport: [] };
+}
+
+type Args = { index: number; text: string; category: (typeof categories)[number] };
+
+function argumentsFor(operation: Operation, random: () => number, seeded: ReturnType<typeof seed>): Args {
+  const index = Math.floor(random() * clientCount);
+  const category = pick(random, categories);
+  if (operation === 'clientSearch') {
+    const kind = Math.floor(random() * 4);
+    const text =
+      kind === 0 ? pick(random, lastNames).split(' ').at(-1)!.slice(0, 3 + Math.floor(random() * 3))
+      : kind === 1 ? bsnFor(index)
+      : kind === 2 ? seeded.postcodes[index]!.slice(0, 4 + Math.floor(random() * 3))
+      : seeded.dossierNumbers[index]!;
+    return { index, text, category };
+  }
+  if (operation === 'insertReport') return { index, text: reportBody(random), category };
+  return { index, text: pick(random, reportQueries), category };
+}
+
+function run(variant: Variant, operation: Operation, args: Args): void {
+  const { session, seeded } = variant;
+  const clientId = seeded.clientIds[args.index]!;
+  switch (operation) {
+    case 'clientSearch': session.search.clients(args.text, { limit: 50 }); break;
+    case 'reportSearch': session.search.reports(args.text, { limit: 50 }); break;
+    case 'clientReportSearch': session.search.reports(args.text, { clientId, limit: 50 }); break;
+    case 'dossierOpen': session.reports.listForClient(clientId, { limit: 50 }); break;
+    case 'insertReport': session.reports.create({ clientId, occurredAt: new Date().toISOString(), category: args.category, body: args.text }); break;
+  }
+}
+
+async function prepareVariant(sodium: Sodium, dir: string, encrypted: boolean): Promise<Variant> {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'bench.db');
+  const vault = new KeyVault(sodium, path.join(dir, 'bench.key'), productionKdfParams);
+  const password = 'benchmark wachtwoord';
+  const key = encrypted ? vault.create(password) : null;
+
+  let db = openDatabase(file, { key });
+  applyMigrations(db, loadMigrations());
+  const documentsDir = path.join(dir, 'documents');
+  const directory = new Directory(createStoreServices(db, { sodium, documentsDir, databaseKey: key ?? new Uint8Array(32) }));
+  const organisationId = uuidv7();
+  directory.upsertOrganisation({ id: organisationId, name: 'Benchmark Zorg' });
+  const userId = directory.upsertUser(organisationId, { email: 'nurse@bench.nl', displayName: 'Nurse', role: 'practitioner' }).id;
+  const seeded = seed(db, organisationId, userId);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+
+  // Open (+ unlock), cold as after a restart; median of several.
+  const opens: number[] = [];
+  const unlocks: number[] = [];
+  const migrations = loadMigrations();
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    const unwrapped = encrypted ? vault.unwrap(password) : null;
+    const t1 = performance.now();
+    db = openDatabase(file, { key: unwrapped });
+    applyMigrations(db, migrations);
+    db.prepare('SELECT count(*) FROM users').get();
+    const t2 = performance.now();
+    opens.push(t2 - t1);
+    unlocks.push(t2 - t0);
+    if (i < 8) db.close();
+  }
+  // BENCH_STORE_SYNC=normal: leave out the per-commit fsync, to see the CPU cost on its own.
+  if (process.env.BENCH_STORE_SYNC === 'normal') db.pragma('synchronous = NORMAL');
+  const services = createStoreServices(db, { sodium, documentsDir, databaseKey: key ?? new Uint8Array(32) });
+  const opened = db;
+  return { session: new DossierSession(services, userId, null), seeded, openMs: median(opens), unlockMs: median(unlocks), close: () => opened.close() };
+}
+
+/** Bulk load as an initial sync would: big transactions, no outbox (the rows come from the server). */
+function seed(db: SqliteDatabase, organisationId: string, userId: string) {
+  const random = prng(7);
+  const now = '2024-01-01T00:00:00.000Z';
+  const clock = '{}';
+  const insertClient = db.prepare(
+    `INSERT INTO clients (id, organisation_id, field_clocks, created_at, updated_at, dossier_number, first_name, infix, last_name, birth_date, bsn, street, house_number, postcode, city, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_zorg')`,
+  );
+  const insertAccess = db.prepare(
+    `INSERT INTO dossier_access (id, organisation_id, field_clocks, created_at, updated_at, client_id, user_id, can_read, can_edit, can_sign_off) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1)`,
+  );
+  const insertReport = db.prepare(
+    `INSERT INTO reports (id, organisation_id, field_clocks, created_at, updated_at, client_id, kind, occurred_at, author_id, category, body, visibility)
+     VALUES (?, ?, ?, ?, ?, ?, 'rapportage', ?, ?, ?, ?, 'dossier')`,
+  );
+  const clientIds: string[] = [];
+  const postcodes: string[] = [];
+  const dossierNumbers: string[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < clientCount; i++) {
+      const id = uuidv7();
+      const bsn = bsnFor(i);
+      if (!isValidBsn(bsn)) throw new Error(`bad BSN ${bsn}`);
+      const postcode = `${3400 + Math.floor(random() * 600)} ${String.fromCharCode(65 + Math.floor(random() * 18))}${String.fromCharCode(66 + Math.floor(random() * 18))}`;
+      const dossierNumber = `BNCH-${String(i + 1).padStart(5, '0')}`;
+      insertClient.run(id, organisationId, clock, now, now, dossierNumber, pick(random, firstNames), pick(random, infixes), pick(random, lastNames), '1940-01-01', bsn, 'Dorpsstraat', String(1 + (i % 200)), postcode, pick(random, cities));
+      insertAccess.run(uuidv7(), organisationId, clock, now, now, id, userId);
+      clientIds.push(id);
+      postcodes.push(postcode);
+      dossierNumbers.push(dossierNumber);
+    }
+  }).immediate();
+  // Generate first, so the figure is the store's speed, not the text generator's.
+  const base = Date.parse('2020-01-01T00:00:00Z');
+  const rows = Array.from({ length: reportCount }, (_, i) => [
+    uuidv7(), clientIds[Math.floor(random() * clientCount)]!, new Date(base + i * 60_000 * 6).toISOString(), pick(random, categories), reportBody(random),
+  ] as const);
+  const start = performance.now();
+  // As the initial sync loads: one transaction, full-text indexes rebuilt once at the end.
+  loadInBulk(db, () => {
+    for (const [id, clientId, occurred, category, body] of rows) insertReport.run(id, organisationId, clock, now, now, clientId, occurred, userId, category, body);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return { clientIds, postcodes, dossierNumbers, reportsPerSecond: reportCount / seconds };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
