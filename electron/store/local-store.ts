@@ -7,6 +7,7 @@ import { loadSodium, type Sodium } from '../crypto/sodium.js';
 import type { UnlockAttempts } from '../crypto/unlock-throttle.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { loadInBulk } from './bulk-load.js';
+import { compactDatabase, purgeDossier, wipeStoreFiles } from './maintenance.js';
 import { Directory } from './directory.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrate.js';
 import type { StoreServices } from './scope.js';
@@ -156,6 +157,27 @@ export class LocalStore {
   loadInBulk<T>(load: (db: SqliteDatabase) => T): T {
     const { db } = this.requireServices();
     return loadInBulk(db, () => load(db));
+  }
+
+  /** Removes a dossier and its documents from this device (access lost; called by the sync engine). */
+  purgeDossier(clientId: string): void {
+    const { db, documents } = this.requireServices();
+    purgeDossier(db, documents, clientId);
+  }
+
+  /** VACUUM plus a rebuild of the search indexes (never a bare VACUUM: see migration 0001). */
+  compact(): void {
+    compactDatabase(this.requireServices().db);
+  }
+
+  /**
+   * The agreement ended or the device is being handed in: locks and deletes the database, the
+   * WAL, the key file and every document. The random database key is gone with the key file, so
+   * even a recovered copy of the database file stays unreadable.
+   */
+  wipe(): void {
+    this.lock();
+    wipeStoreFiles({ database: this.databasePath, keyFile: this.vault.keyFilePath, documentsDir: path.join(this.options.dir, 'documents') });
   }
 
   /** For the sync engine (issue 7) and benchmarks: the open connection. Not for the UI. */

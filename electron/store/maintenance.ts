@@ -1,0 +1,43 @@
+import { existsSync, rmSync } from 'node:fs';
+import type { DocumentVault } from '../documents/document-vault.js';
+import type { SqliteDatabase } from './database.js';
+
+/**
+ * Removes a dossier from this device entirely (access lost, or the server says it is gone):
+ * the client row and, by ON DELETE CASCADE, its reports, contacts, documents' metadata, time,
+ * allocations and access rows; the FTS triggers remove it from search; pending outbox entries for
+ * it go too (they can no longer be accepted). The access log keeps its lines: it is append-only.
+ * Returns the ids of the document files removed.
+ */
+export function purgeDossier(db: SqliteDatabase, documents: DocumentVault, clientId: string): string[] {
+  const documentIds = db.transaction(() => {
+    const ids = db.prepare('SELECT id FROM documents WHERE client_id = ?').pluck().all(clientId) as string[];
+    db.prepare('DELETE FROM drafts WHERE client_id = ?').run(clientId);
+    db.prepare('DELETE FROM outbox WHERE client_id = ?').run(clientId);
+    db.prepare('DELETE FROM clients WHERE id = ?').run(clientId);
+    return ids;
+  }).immediate();
+  // Files after the commit: a crash in between leaves orphans, which the next unlock removes.
+  for (const id of documentIds) documents.remove(id);
+  return documentIds;
+}
+
+/**
+ * VACUUM, then rebuild the search indexes: VACUUM may renumber the rowids the external-content
+ * FTS tables refer to, so it must never run on its own.
+ */
+export function compactDatabase(db: SqliteDatabase): void {
+  db.exec('VACUUM');
+  db.transaction(() => {
+    db.exec("INSERT INTO reports_fts(reports_fts) VALUES ('rebuild')");
+    db.exec("INSERT INTO clients_fts(clients_fts) VALUES ('rebuild')");
+  }).immediate();
+}
+
+/** Deletes every local file of the store (the agreement ended, SPEC §3). The store must be locked. */
+export function wipeStoreFiles(paths: { database: string; keyFile: string; documentsDir: string }): void {
+  for (const file of [paths.keyFile, paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) {
+    if (existsSync(file)) rmSync(file, { force: true });
+  }
+  rmSync(paths.documentsDir, { recursive: true, force: true });
+}
