@@ -29,6 +29,7 @@ export class LicenceService {
   private wiped = false;
   private endNoticeShownThisRun = false;
   private lastWritten: Date | null = null;
+  private verified: { raw: string; result: DeviceLeaseVerification } | null = null;
 
   constructor(options: LicenceServiceOptions) {
     this.storage = options.storage;
@@ -113,13 +114,17 @@ export class LicenceService {
   private async storedLease(): Promise<DeviceLeaseVerification | { ok: false; reason: 'none' }> {
     const raw = await this.storage.get(licenceStorageKeys.signedLease);
     if (!raw) return { ok: false, reason: 'none' };
+    // Every guard asks; the signature is checked again only when the stored bytes changed.
+    if (this.verified?.raw === raw) return this.verified.result;
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return { ok: false, reason: 'malformed' };
+      parsed = null;
     }
-    return this.verify(parsed);
+    const result: DeviceLeaseVerification = parsed === null ? { ok: false, reason: 'malformed' } : this.verify(parsed);
+    this.verified = { raw, result };
+    return result;
   }
 
   private async lastSeenAt(): Promise<Date | null> {

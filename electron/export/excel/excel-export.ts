@@ -52,6 +52,8 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
           await addRow(reportRow(client, report, names, report.addendumOf ? (occurredAt.get(report.addendumOf) ?? null) : null));
         }
       },
+      // An appointment with several clients gets a row under each of them the user may read,
+      // so filtering the sheet on one client shows that client's whole agenda.
       Agenda: async (client, addRow) => {
         for await (const appointment of services.source.appointmentsOf(client.id)) await addRow(appointmentRow(client, appointment, names));
       },
