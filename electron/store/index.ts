@@ -14,6 +14,8 @@ export { LocalStore, databaseFileName, keyFileName, type LocalStoreOptions } fro
 export { DossierSession } from './session.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './store-error.js';
 export type { ClientRepository } from './clients.js';
+export type { ClientList, ClientListItem, ClientListOptions } from './client-list.js';
+export { pendingChangeCount } from './outbox-status.js';
 export type { ContactRepository } from './contacts.js';
 export type { AppointmentRepository } from './appointments.js';
 export type { TimeRegistrationRepository } from './time-registrations.js';

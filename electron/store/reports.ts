@@ -57,7 +57,7 @@ export class ReportRepository {
   get(reportId: string): Report {
     validate(idSchema, reportId);
     return this.scope.read((actor) => {
-      const report = this.requireReport(actor, reportId, 'R', 'report.read');
+      const report = this.requireReport(actor, reportId);
       this.scope.services.rights.requireReportRead(actor, report, refusalFor('R', 'report.read', report));
       this.scope.audit(actor, 'R', 'report.read', report.clientId, 'report', report.id);
       return report;
@@ -98,7 +98,7 @@ export class ReportRepository {
     validate(idSchema, reportId);
     const data = validate(reportUpdateSchema, patch);
     return this.scope.transact((actor) => {
-      const report = this.requireReport(actor, reportId, 'U', 'report.update');
+      const report = this.requireReport(actor, reportId);
       this.scope.services.rights.requireReportEdit(actor, report, refusalFor('U', 'report.update', report));
       const { changes } = this.scope.services.writer.update(reports, report, data, report.clientId);
       if (Object.keys(changes).length > 0) this.scope.audit(actor, 'U', 'report.update', report.clientId, 'report', report.id, Object.keys(changes).join(','));
@@ -109,7 +109,7 @@ export class ReportRepository {
   signOff(reportId: string): Report {
     validate(idSchema, reportId);
     return this.scope.transact((actor) => {
-      const report = this.requireReport(actor, reportId, 'U', 'report.signOff');
+      const report = this.requireReport(actor, reportId);
       const refusal = refusalFor('U', 'report.signOff', report);
       this.scope.services.rights.requireReportRead(actor, report, refusal);
       this.scope.services.rights.requireDossier(actor, report.clientId, 'signOff', refusal);
@@ -124,7 +124,7 @@ export class ReportRepository {
   lock(reportId: string): Report {
     validate(idSchema, reportId);
     return this.scope.transact((actor) => {
-      const report = this.requireReport(actor, reportId, 'U', 'report.lock');
+      const report = this.requireReport(actor, reportId);
       const refusal = refusalFor('U', 'report.lock', report);
       const { rights } = this.scope.services;
       rights.requireReportRead(actor, report, refusal);
@@ -143,7 +143,7 @@ export class ReportRepository {
   addAddendum(input: AddendumCreate): Report {
     const data = validate(addendumCreateSchema, input);
     return this.scope.transact((actor) => {
-      const parent = this.requireReport(actor, data.reportId, 'C', 'report.addendum');
+      const parent = this.requireReport(actor, data.reportId);
       const refusal = refusalFor('C', 'report.addendum', parent);
       this.scope.services.rights.requireReportRead(actor, parent, refusal);
       this.scope.services.rights.requireDossier(actor, parent.clientId, 'edit', refusal);
@@ -175,7 +175,7 @@ export class ReportRepository {
   addenda(reportId: string): Report[] {
     validate(idSchema, reportId);
     return this.scope.read((actor) => {
-      const parent = this.requireReport(actor, reportId, 'R', 'report.read');
+      const parent = this.requireReport(actor, reportId);
       this.scope.services.rights.requireReportRead(actor, parent, refusalFor('R', 'report.read', parent));
       const rows = this.scope.services.orm
         .select()
@@ -193,7 +193,7 @@ export class ReportRepository {
   delete(reportId: string): void {
     validate(idSchema, reportId);
     this.scope.transact((actor) => {
-      const report = this.requireReport(actor, reportId, 'D', 'report.delete');
+      const report = this.requireReport(actor, reportId);
       this.scope.services.rights.requireReportEdit(actor, report, refusalFor('D', 'report.delete', report));
       this.scope.services.writer.softDelete(reports, report, report.clientId);
       this.scope.audit(actor, 'D', 'report.delete', report.clientId, 'report', report.id);
@@ -204,7 +204,7 @@ export class ReportRepository {
   setAccess(input: ReportAccessInput): void {
     const data = validate(reportAccessInputSchema, input);
     this.scope.transact((actor) => {
-      const report = this.requireReport(actor, data.reportId, 'U', 'report.access');
+      const report = this.requireReport(actor, data.reportId);
       const refusal = refusalFor('U', 'report.access', report);
       const { rights, writer, orm } = this.scope.services;
       rights.requireReportRead(actor, report, refusal);
@@ -221,7 +221,7 @@ export class ReportRepository {
     });
   }
 
-  private requireReport(actor: Actor, reportId: string, action: Refusal['action'], event: string): Report {
+  private requireReport(actor: Actor, reportId: string): Report {
     const report = this.load(reportId);
     if (!report || report.organisationId !== actor.organisationId) throw notFound('Deze rapportage');
     return report;

@@ -3,7 +3,7 @@ import type { AccessLog } from '../audit/access-log.js';
 import type { DocumentVault } from '../documents/document-vault.js';
 import { prepareCached, type SqliteDatabase } from './database.js';
 import type { DeviceState } from './device-state.js';
-import { type Actor, Rights } from './rights.js';
+import type { Actor, Rights } from './rights.js';
 import type { RowWriter } from './row-writer.js';
 import type { Orm } from './orm.js';
 import { isTamperSignal, StoreError, tamperedDatabase, type Refusal } from './store-error.js';

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { idSchema, requiredText, syncMetaSchema } from './common.js';
 
 /** Windows, macOS and Linux all accept these; path separators and control characters never reach the disk. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20 || text.charCodeAt(i) === 0x7f) return true;
+  return false;
+}
+
 export const documentFileNameSchema = requiredText('De bestandsnaam', 255).refine(
-  (name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..',
+  (name) => !/[\\/:*?"<>|]/.test(name) && !hasControlCharacter(name) && name !== '.' && name !== '..',
   'De bestandsnaam bevat tekens die niet mogen (zoals / \\ : * ? " < > |)',
 );
 
