@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHlc } from '../../shared/sync/hlc.js';
-import { createFixture, sampleClient, type Fixture } from './test-support.js';
+import { interactiveKdfParams } from '../crypto/kdf-params.js';
+import { loadSodium } from '../crypto/sodium.js';
+import { LocalStore } from './local-store.js';
+import { createFixture, password, sampleClient, type Fixture } from './test-support.js';
 
 interface OutboxRow {
   mutation_id: string;
@@ -36,6 +39,21 @@ describe('outbox and field clocks', () => {
     expect(stored.fieldClocks.lastName).toBe(rows[0]!.hlc);
     expect(parseHlc(stored.fieldClocks.phone!).node).toBe(f.store.deviceId);
     expect(stored.serverSeq).toBeNull();
+  });
+
+  it('the clock survives a restart and never goes back, even when the system clock does', async () => {
+    let now = Date.parse('2024-06-01T12:00:00Z');
+    f = await createFixture({ now: () => new Date(now) });
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const first = me.clients.update(client.id, { phone: '0611111111' }).fieldClocks.phone!;
+    f.store.lock();
+    now -= 3 * 60 * 60 * 1000; // someone sets the laptop clock back three hours
+    const again = await LocalStore.at({ dir: f.dir, kdfParams: interactiveKdfParams(await loadSodium()), now: () => new Date(now) });
+    again.unlock(password);
+    const second = again.session(f.nurseId).clients.update(client.id, { phone: '0622222222' }).fieldClocks.phone!;
+    expect(second > first).toBe(true);
+    again.lock();
   });
 
   it('a refused write leaves neither data nor outbox entry', async () => {
