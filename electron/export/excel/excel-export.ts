@@ -70,7 +70,9 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
       },
     };
 
-    const exported: string[] = [];
+    // Ids only, for the access log: every dossier that has a row anywhere in the file is logged,
+    // even if the source changed between two sheets.
+    const exported = new Set<string>();
     try {
       for (const [sheetIndex, sheetName] of sheetNames.entries()) {
         const columns = sheetColumns[sheetName];
@@ -102,7 +104,7 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
         let clients = 0;
         for await (const client of visibleClients(services)) {
           throwIfCancelled(request.signal);
-          if (sheetIndex === 0) exported.push(client.id);
+          exported.add(client.id);
           await fillers[sheetName](client, addRow);
           clients += 1;
           if (clients % 100 === 0) reportProgress(request, (sheetIndex + clients / total) / sheetNames.length, `${sheetName}: ${clients} van ${total} dossiers`);
@@ -116,6 +118,6 @@ export async function exportAllDossiersToExcel(services: ExportServices, request
       await output.abandon();
       throw error;
     }
-    return exported;
+    return [...exported];
   });
 }
