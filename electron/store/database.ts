@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { isTamperSignal, StoreError, tamperedDatabase } from './store-error.js';
 
@@ -44,6 +45,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
     db.pragma('busy_timeout = 5000');
     db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
     db.pragma('trusted_schema = OFF');
+    // Owner-only, like the key file: encrypted or not, other accounts on the laptop have no business here.
+    if (!options.readonly && process.platform !== 'win32' && file !== ':memory:') chmodSync(file, 0o600);
     return db;
   } catch (error) {
     db.close();
