@@ -3,6 +3,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportAllDossiersToExcel } from '../../electron/export/excel/excel-export.js';
+import { evaluateLicence } from '../../electron/licence/evaluate-licence.js';
+import { leaseOf } from '../../electron/licence/test-support.js';
 import type { ExportServices } from '../../electron/export/export-run.js';
 import { exportDossierToWord } from '../../electron/export/word/word-export.js';
 import { benchUsers, dutchDataSource, type DutchDataShape } from './dutch-data-source.js';
@@ -21,7 +23,8 @@ const sampler = setInterval(() => {
 
 const services: ExportServices = {
   source: dutchDataSource(shape),
-  licence: { assertCanExport: async () => ({ state: 'active', canOpenDossiers: true, canExport: true, reason: null, blockReason: null, mustGoOnline: false, mustWipe: false, validUntil: null, offlineDaysLeft: 14 }) },
+  // The decision of an active lease, as the licence service would give it.
+  licence: { assertCanExport: async () => evaluateLicence(leaseOf(), new Date('2026-11-30T12:00:00Z'), null) },
   rights: { mayReadDossier: () => true, mayReadReport: () => true },
   audit: () => {},
   actor: { userId: benchUsers[0]?.id ?? '', userName: 'Bench Gebruiker', organisationName: 'Thuiszorg Benchmark' },

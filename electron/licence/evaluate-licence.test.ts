@@ -29,8 +29,11 @@ describe('evaluateLicence', () => {
       canExport: false,
       reason: 'blocked',
       blockReason: 'reversed-direct-debit',
+      nextStep: 'pay-outstanding',
       mustGoOnline: false,
     });
+    expect(evaluateLicence(leaseOf({ status: 'blocked', blockReason: 'user-paused' }), during, null).nextStep).toBe('contact-admin');
+    expect(evaluateLicence(leaseOf({ status: 'blocked', blockReason: 'abuse' }), during, null).nextStep).toBe('contact-support');
   });
 
   it('keeps a block in force after validUntil', () => {
@@ -53,6 +56,7 @@ describe('evaluateLicence', () => {
     expect(evaluateLicence(leaseOf(), new Date('2026-12-08T09:00:00Z'), null)).toMatchObject({
       state: 'expired',
       reason: 'lease-expired',
+      nextStep: 'go-online',
       canOpenDossiers: false,
       canExport: false,
       mustGoOnline: true,
@@ -64,6 +68,7 @@ describe('evaluateLicence', () => {
     expect(evaluateLicence(leaseOf(), during, lastSeenAt)).toMatchObject({
       state: 'expired',
       reason: 'clock-set-back',
+      nextStep: 'correct-clock-and-go-online',
       canOpenDossiers: false,
       mustGoOnline: true,
     });

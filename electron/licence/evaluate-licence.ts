@@ -22,6 +22,19 @@ export type LicenceReason =
   | 'clock-set-back'
   | 'export-not-allowed';
 
+/**
+ * What the user can do about a refusal, for the lock screen's button and text (the renderer
+ * translates it). Who pays or contacts whom follows art. 9 and 20 of the terms.
+ */
+export type LicenceNextStep =
+  | 'sign-in-online'
+  | 'go-online'
+  | 'correct-clock-and-go-online'
+  | 'pay-outstanding'
+  | 'contact-admin'
+  | 'contact-support'
+  | 'none';
+
 export interface LicenceDecision {
   state: LicenceState;
   canOpenDossiers: boolean;
@@ -30,6 +43,7 @@ export interface LicenceDecision {
   reason: LicenceReason | null;
   /** The service's reason for a block, for the lock screen's wording. */
   blockReason: LeaseBlockReason | null;
+  nextStep: LicenceNextStep;
   /** Only contact with the service can change this state. */
   mustGoOnline: boolean;
   /** The agreement ended: local data and documents must be wiped (after the final notice). */
@@ -64,6 +78,7 @@ export function evaluateLicence(lease: LicenceLease | null, now: Date, lastSeenA
     canExport: lease.exportAllowed,
     reason: lease.exportAllowed ? null : 'export-not-allowed',
     blockReason: null,
+    nextStep: lease.exportAllowed ? 'none' : 'contact-admin',
     mustGoOnline: false,
     mustWipe: false,
     validUntil: lease.validUntil,
@@ -87,9 +102,29 @@ function refuse(
     canExport: false,
     reason,
     blockReason: extra.blockReason ?? null,
+    nextStep: nextStepFor(reason, extra.blockReason ?? null),
     mustGoOnline: extra.mustGoOnline ?? false,
     mustWipe: extra.mustWipe ?? false,
     validUntil: extra.validUntil ?? null,
     offlineDaysLeft: null,
   };
+}
+
+function nextStepFor(reason: LicenceReason, blockReason: LeaseBlockReason | null): LicenceNextStep {
+  switch (reason) {
+    case 'no-lease':
+      return 'sign-in-online';
+    case 'lease-expired':
+      return 'go-online';
+    case 'clock-set-back':
+      return 'correct-clock-and-go-online';
+    case 'ended':
+      return 'none';
+    case 'export-not-allowed':
+      return 'contact-admin';
+    case 'blocked':
+      if (blockReason === 'overdue' || blockReason === 'reversed-direct-debit') return 'pay-outstanding';
+      if (blockReason === 'user-paused') return 'contact-admin';
+      return 'contact-support';
+  }
 }
