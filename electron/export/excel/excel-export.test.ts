@@ -55,6 +55,7 @@ describe('Excel export of all dossiers', () => {
     expect((first[4] as Date).toISOString()).toBe('1938-06-15T00:00:00.000Z');
     expect(first[5]).toBe('012345672'); // BSN stays text: the leading zero survives
     expect(first[13]).toBe('Huisartsenpraktijk De Ĳssel');
+    expect(first[12]).toBeUndefined(); // no e-mail: an empty cell, not an empty string
     expect(rowValues(clientsSheet, 3)[3]).toBe('Chloë');
     const allNames = clientsSheet.getColumn(2).values;
     expect(allNames).not.toContain('Niet-Zichtbaar');

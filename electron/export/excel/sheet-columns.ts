@@ -79,7 +79,8 @@ export const sheetColumns: Record<SheetName, SheetColumn[]> = {
     { header: 'Wet', width: 9 },
     { header: 'Productcode', width: 11 },
     { header: 'Product', width: 28 },
-    { header: 'Aantal', width: 10, numFmt: '#,##0.##' },
+    // General format: 45 minutes show as 45, €12,50 as 12,5; a fixed pattern would add "45,00".
+    { header: 'Aantal', width: 10 },
     { header: 'Eenheid', width: 9 },
     { header: 'Zorgverlener', width: 20 },
     { header: 'Notitie', width: 40 },

@@ -15,8 +15,9 @@ export type CellValue = string | number | Date | null;
 
 type Names = ReadonlyMap<string, string>;
 
-const nameOf = (names: Names, id: string | null) => (id ? (names.get(id) ?? '') : '');
-const text = (value: string | null) => value ?? '';
+// Empty is null, not '': an empty string would still be a cell in the file.
+const nameOf = (names: Names, id: string | null) => (id ? (names.get(id) ?? null) : null);
+const text = (value: string | null) => (value === null || value === '' ? null : value);
 
 export function clientRow(c: Client): CellValue[] {
   return [
@@ -80,7 +81,7 @@ export function appointmentRow(client: Client, a: Appointment, names: Names): Ce
     Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000),
     a.title,
     text(a.location),
-    a.practitionerIds.map((id) => nameOf(names, id)).join(', '),
+    text(a.practitionerIds.map((id) => nameOf(names, id) ?? 'onbekend').join(', ')),
     text(a.notes),
     amsterdamWallClock(a.lockedAt),
   ];
@@ -92,9 +93,9 @@ export function timeRegistrationRow(client: Client, t: TimeRegistration, allocat
     client.dossierNumber,
     clientDisplayName(client),
     calendarDateCell(t.date),
-    allocation?.law ?? '',
-    allocation?.productCode ?? '',
-    allocation?.productName ?? '',
+    allocation?.law ?? null,
+    allocation?.productCode ?? null,
+    allocation?.productName ?? null,
     t.unit === 'euro' ? t.amount / 100 : t.amount,
     unitNames[t.unit],
     nameOf(names, t.userId),
