@@ -18,6 +18,7 @@ describe('Dutch dates in Europe/Amsterdam', () => {
     expect(formatCalendarDate('2024-03-01')).toBe('1-3-2024');
     expect(calendarDateCell('2024-03-01')?.toISOString()).toBe('2024-03-01T00:00:00.000Z');
     expect(formatAmount(1250, 'euro').replace(/\s/g, ' ')).toBe('€ 12,50');
-    expect(formatAmount(1500, 'minuut')).toBe('1.500 minuut');
+    expect(formatAmount(1500, 'minuut')).toBe('1.500 minuten');
+    expect(formatAmount(1, 'uur')).toBe('1 uur');
   });
 });

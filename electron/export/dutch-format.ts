@@ -1,4 +1,4 @@
-import type { ClientStatus, ContactRelation, Unit } from '../../shared/domain/index.js';
+import { unitLabels, type ClientStatus, type ContactRelation, type Unit } from '../../shared/domain/index.js';
 
 /**
  * Dates and times as a Dutch reader expects them, always in Europe/Amsterdam, whatever the time
@@ -134,9 +134,10 @@ export const unitNames: Record<Unit, string> = {
   euro: 'euro',
 };
 
-/** "13 uur", "€ 12,50": euro amounts are kept in cents. */
+/** "1 uur", "45 minuten", "€ 12,50": euro amounts are kept in cents. */
 export function formatAmount(amount: number, unit: Unit): string {
-  return unit === 'euro' ? formatEuroCents(amount) : `${formatInteger(amount)} ${unitNames[unit]}`;
+  if (unit === 'euro') return formatEuroCents(amount);
+  return `${formatInteger(amount)} ${amount === 1 ? unitNames[unit] : unitLabels[unit]}`;
 }
 
 function toDate(instant: string | Date): Date {

@@ -56,7 +56,7 @@ describe('Word export of one dossier', () => {
     expect(texts).toContain('15-6-1938');
     expect(texts).toContain('Anneke de Vries-Ĳzerman');
     expect(texts).toContain('Huisbezoek wondzorg');
-    expect(texts).toContain('45 minuut');
+    expect(texts).toContain('45 minuten');
     expect(texts).toContain('Wmo 02A01 Begeleiding individueel');
     expect(texts).toContain('Zorgplan één.pdf');
 
