@@ -56,14 +56,12 @@ export async function runExport(
     await services.licence.assertCanExport();
   } catch (error) {
     if (error instanceof LicenceError) {
-      await services.audit({ action: 'E', clientId: null, fileKind, fileName, outcome: 'refused', reason: error.decision.reason });
+      await services.audit([{ action: 'E', clientId: null, fileKind, fileName, outcome: 'refused', reason: error.decision.reason }]);
     }
     throw error;
   }
   const clientIds = await writeAtomically(request.target, request.signal, write, async (exported) => {
-    for (const clientId of exported) {
-      await services.audit({ action: 'E', clientId, fileKind, fileName, outcome: 'success', reason: null });
-    }
+    await services.audit(exported.map((clientId) => ({ action: 'E', clientId, fileKind, fileName, outcome: 'success', reason: null })));
   });
   return { target: request.target, clientIds };
 }
@@ -71,7 +69,7 @@ export async function runExport(
 /** Refuses, and logs the refusal, when the user asks for a dossier they may not read. */
 export async function assertMayExportDossier(services: ExportServices, clientId: string, fileKind: ExportFileKind, target: string) {
   if (await services.rights.mayReadDossier(clientId)) return;
-  await services.audit({ action: 'E', clientId, fileKind, fileName: path.basename(target), outcome: 'refused', reason: 'no-dossier-access' });
+  await services.audit([{ action: 'E', clientId, fileKind, fileName: path.basename(target), outcome: 'refused', reason: 'no-dossier-access' }]);
   throw new ExportError('forbidden', 'You may not read this dossier, so you cannot export it');
 }
 

@@ -54,7 +54,13 @@ export interface ExportAuditEntry {
   reason: string | null;
 }
 
-export type ExportAudit = (entry: ExportAuditEntry) => void | Promise<void>;
+/**
+ * Records export entries in the access log. Called once per export with all its entries, so the
+ * store can write them in one transaction (all or nothing), e.g. AccessLogService.recordExport.
+ * Successful entries are recorded after the file is complete and before it gets its name: if
+ * recording fails, the file is removed, so no export exists that the log does not know of.
+ */
+export type ExportAudit = (entries: readonly ExportAuditEntry[]) => void | Promise<void>;
 
 /** Who exports, for the title page and the log. */
 export interface ExportActor {

@@ -226,16 +226,18 @@ export function licenceAllowing(decision: LicenceDecision = evaluateLicence(leas
 
 export function testServices(overrides: Partial<ExportServices> = {}) {
   const audit: ExportAuditEntry[] = [];
+  const auditCalls: number[] = [];
   const services: ExportServices = {
     source: fixtureSource,
     licence: licenceAllowing(),
     rights: annaRights,
-    audit: (entry) => {
-      audit.push(entry);
+    audit: (entries) => {
+      auditCalls.push(entries.length);
+      audit.push(...entries);
     },
     actor: { userId: users.anna, userName: 'Anna Bakker', organisationName: 'Thuiszorg Één & Co' },
     now: () => new Date('2026-11-24T09:30:00.000Z'),
     ...overrides,
   };
-  return { services, audit };
+  return { services, audit, auditCalls };
 }
