@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalDataWiper } from './local-data-wiper.js';
 
@@ -54,13 +54,15 @@ export class FileWiper implements LocalDataWiper {
 
   async wipe(): Promise<void> {
     for (const target of this.paths) {
-      const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+      // lstat: a path that is a link is removed as a link; what it points to is not ours.
+      const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return null;
         throw error;
       });
       if (!info) continue;
       if (info.isDirectory()) await wipeDirectory(target);
-      else await overwriteAndUnlink(target);
+      else if (info.isFile()) await overwriteAndUnlink(target);
+      else await unlink(target);
     }
   }
 }
