@@ -65,7 +65,8 @@ export default async function storeBench(): Promise<BenchFigure[]> {
     const label = `${clientCount / 1000}k clients, ${reportCount / 1000}k reports`;
     const figures: BenchFigure[] = [
       { name: `store: unlock (Argon2id 3×128 MiB + open), ${label}`, value: encrypted.unlockMs, unit: 'ms', target: 1000, targetKind: 'max' },
-      { name: 'store: open ratio encrypted/plain (median)', value: encrypted.openMs / plain.openMs, unit: '×', target: 1.25, targetKind: 'max' },
+      { name: 'store: open (encrypted, after unlock; checks migrations)', value: encrypted.openMs, unit: 'ms', target: 50, targetKind: 'max' },
+      { name: `store: open ratio encrypted/plain (median; plain ${plain.openMs.toFixed(1)} ms)`, value: encrypted.openMs / plain.openMs, unit: '×', target: 1.25, targetKind: 'max' },
       { name: 'store: bulk insert reports (encrypted, initial-sync path)', value: encrypted.seeded.reportsPerSecond, unit: 'rows/s', target: 40_000, targetKind: 'min' },
       { name: 'store: bulk insert ratio plain/encrypted (rows/s)', value: plain.seeded.reportsPerSecond / encrypted.seeded.reportsPerSecond, unit: '×', target: 1.25, targetKind: 'max' },
     ];

@@ -33,6 +33,22 @@ describe('search', () => {
     expect(me.search.clients('"); DROP TABLE clients; --')).toEqual([]);
   });
 
+  it('within one dossier, matches words without case or accents, the last as a prefix', async () => {
+    f = await createFixture();
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const other = me.clients.create({ ...sampleClient, bsn: '123456782' });
+    const r = me.reports.create({ clientId: client.id, occurredAt: '2024-03-01T09:00:00.000Z', category: 'Medicatie', body: 'Diëtist ingeschakeld; Insuline 8 E toegediend.' });
+    me.reports.create({ clientId: other.id, occurredAt: '2024-03-01T09:00:00.000Z', category: 'Medicatie', body: 'Insuline 10 E toegediend.' });
+    const hits = me.search.reports('dietist insu', { clientId: client.id });
+    expect(hits.map((h) => h.reportId)).toEqual([r.id]);
+    expect(hits[0]!.snippet).toBe('[Diëtist] ingeschakeld; [Insuline] 8 E toegediend.');
+    expect(me.search.reports('insuline', { clientId: client.id })).toHaveLength(1);
+    expect(me.search.reports('insuline')).toHaveLength(2);
+    expect(me.search.reports('insulinex', { clientId: client.id })).toHaveLength(0);
+    expect(f.store.session(f.otherNurseId).search.reports('insuline', { clientId: client.id })).toEqual([]);
+  });
+
   it('full-text over reports follows edits and deletes', async () => {
     f = await createFixture();
     const me = f.store.session(f.nurseId);

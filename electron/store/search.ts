@@ -3,6 +3,7 @@ import type { ReportCategory } from '../../shared/domain/report-categories.js';
 import { prepareCached } from './database.js';
 import type { Scope } from './scope.js';
 import { ftsPrefixQuery, likePrefix, parseClientQuery } from './search-query.js';
+import { matchText, snippetOf, wordQuery } from './text-match.js';
 
 export interface ClientSearchOptions {
   status?: ClientStatus;
@@ -42,8 +43,9 @@ const clientSql = {
  *
  * Across the organisation, results come in FTS rowid order, newest stored first, so SQLite stops
  * after `limit` rows: sorting every match of a common word by date measured ~100 ms at 100k
- * reports, rowid order ~1 ms. Within one dossier, the client index drives (a few hundred rows) and
- * the matches are sorted by when they happened.
+ * reports, rowid order ~1 ms. Within one dossier the client index finds the (few hundred) reports
+ * and the words are matched in JS, newest first: FTS5 seeking a common word once per report
+ * measured 0.8 s p95 at 500k reports.
  */
 const reportColumns = `r.id AS reportId, r.client_id AS clientId, r.occurred_at AS occurredAt, r.category, r.author_id AS authorId,
     snippet(reports_fts, 0, '[', ']', '…', 16) AS snippet`;
@@ -58,14 +60,12 @@ const reportSql = {
   WHERE reports_fts MATCH @match AND ${reportRights}
   ORDER BY f.rowid DESC
   LIMIT @limit`,
-  // CROSS JOIN fixes the loop order: the client's reports outside, the FTS lookup by rowid inside.
-  client: `SELECT ${reportColumns}
+  // Within one dossier: the client index finds its reports; words are matched in JS (text-match.ts).
+  client: `SELECT r.id AS reportId, r.client_id AS clientId, r.occurred_at AS occurredAt, r.category, r.author_id AS authorId, r.body
   FROM reports r
-  CROSS JOIN reports_fts f ON f.rowid = r.rowid
   JOIN dossier_access a ON a.client_id = r.client_id AND a.user_id = @userId AND a.can_read = 1 AND a.deleted_at IS NULL
-  WHERE r.client_id = @clientId AND reports_fts MATCH @match AND ${reportRights}
-  ORDER BY r.occurred_at DESC
-  LIMIT @limit`,
+  WHERE r.client_id = @clientId AND ${reportRights}
+  ORDER BY r.occurred_at DESC`,
 } as const;
 
 export class SearchService {
@@ -87,26 +87,39 @@ export class SearchService {
     });
   }
 
+  private searchDossier(query: string, params: { userId: string; organisationId: string; clientId: string; limit: number }): ReportSearchHit[] {
+    const words = wordQuery(query);
+    if (!words) return [];
+    const hits: ReportSearchHit[] = [];
+    const { limit, ...sqlParams } = params;
+    for (const row of prepareCached(this.scope.services.db, reportSql.client).iterate(sqlParams) as Iterable<DossierRow>) {
+      const spans = matchText(row.body, words);
+      if (!spans) continue;
+      const { body, ...rest } = row;
+      hits.push({ ...rest, snippet: snippetOf(body, spans) });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
   /** Full text over the reports this user may read, optionally within one dossier. */
   reports(query: string, options: { clientId?: string; limit?: number } = {}): ReportSearchHit[] {
     const match = ftsPrefixQuery(String(query).slice(0, 500));
     if (!match) return [];
     const limit = clampLimit(options.limit);
     return this.scope.read((actor) => {
-      const sql = options.clientId ? reportSql.client : reportSql.organisation;
-      const hits = prepareCached(this.scope.services.db, sql).all({
-        match,
-        userId: actor.userId,
-        organisationId: actor.organisationId,
-        ...(options.clientId ? { clientId: options.clientId } : {}),
-        limit,
-      }) as ReportSearchHit[];
+      const params = { match, userId: actor.userId, organisationId: actor.organisationId, limit };
+      const hits = options.clientId
+        ? this.searchDossier(query, { userId: actor.userId, organisationId: actor.organisationId, clientId: options.clientId, limit })
+        : (prepareCached(this.scope.services.db, reportSql.organisation).all(params) as ReportSearchHit[]);
       hits.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
       this.scope.audit(actor, 'R', 'report.search', options.clientId ?? null, 'report-list', null, `${hits.length}`);
       return hits;
     });
   }
 }
+
+type DossierRow = Omit<ReportSearchHit, 'snippet'> & { body: string };
 
 function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit ?? 50), 1), 200);
