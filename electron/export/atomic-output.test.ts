@@ -43,6 +43,12 @@ describe('writeAtomically', () => {
     expect(await readFile(target, 'utf8')).toBe('vorige export');
   });
 
+  it('refuses a relative target before anything else', async () => {
+    const { services, audit } = testServices();
+    await expect(exportAllDossiersToExcel(services, { target: 'dossiers.xlsx' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(audit).toEqual([]);
+  });
+
   it('names a full disk as storage_full', () => {
     const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     expect(fromFileSystemError(full)).toMatchObject({ code: 'storage_full' });

@@ -51,6 +51,9 @@ export async function runExport(
   fileKind: ExportFileKind,
   write: (tempPath: string) => Promise<string[]>,
 ): Promise<ExportResult> {
+  // The target comes from the save dialog in main; a relative path would land wherever the core's
+  // working directory happens to be.
+  if (!path.isAbsolute(request.target)) throw new ExportError('invalid_input', 'The export target must be an absolute path');
   const fileName = path.basename(request.target);
   try {
     await services.licence.assertCanExport();
