@@ -16,6 +16,12 @@ interface KeyFile {
   version: 1;
   kdf: { algorithm: 'argon2id13'; opsLimit: number; memLimitBytes: number; salt: string };
   wrappedKey: { nonce: string; ciphertext: string };
+  /**
+   * The same database key wrapped under a random 256-bit recovery secret that the central service
+   * keeps for this device, so a user who forgot the password can sign in online, get the secret,
+   * and set a new password without losing unsynced work. Null until enabled.
+   */
+  recovery: { nonce: string; ciphertext: string } | null;
   unlock: UnlockAttempts;
   /** BLAKE2b of the rest: tells a damaged or edited key file apart from a wrong password. */
   checksum: string;
@@ -76,7 +82,7 @@ export class KeyVault {
     checkPassword(newPassword);
     const key = this.unwrap(oldPassword);
     try {
-      this.write(this.wrap(key, newPassword), noFailures);
+      this.write({ ...this.wrap(key, newPassword), recovery: this.read().recovery ?? null }, noFailures);
     } finally {
       this.sodium.memzero(key);
     }
@@ -91,14 +97,43 @@ export class KeyVault {
   /** Online sign-in with a new password (set elsewhere): re-wrap under it, given the key the store holds open. */
   rewrapWithKey(key: Uint8Array, newPassword: string): void {
     checkPassword(newPassword);
-    this.write(this.wrap(key, newPassword), noFailures);
+    this.write({ ...this.wrap(key, newPassword), recovery: this.exists() ? (this.read().recovery ?? null) : null }, noFailures);
+  }
+
+  /** Adds (or replaces) the recovery slot: the database key wrapped under the service-held secret. */
+  setRecoverySecret(key: Uint8Array, recoverySecret: Uint8Array): void {
+    const s = this.sodium;
+    if (recoverySecret.length !== s.crypto_secretbox_KEYBYTES) throw new StoreError('invalid_input', 'De herstelsleutel moet 32 bytes zijn');
+    const file = this.read();
+    const nonce = s.randombytes_buf(s.crypto_secretbox_NONCEBYTES);
+    const recovery = { nonce: s.to_base64(nonce), ciphertext: s.to_base64(s.crypto_secretbox_easy(key, nonce, recoverySecret)) };
+    this.write({ ...stripChecksum(file), recovery }, file.unlock);
+  }
+
+  /**
+   * Forgotten password: after an online sign-in the service hands over the device's recovery
+   * secret; the key is unwrapped with it, re-wrapped under the new password, counters reset.
+   */
+  recoverWithSecret(recoverySecret: Uint8Array, newPassword: string): Uint8Array {
+    checkPassword(newPassword);
+    const s = this.sodium;
+    const file = this.read();
+    if (!file.recovery) throw new StoreError('not_found', 'Voor dit apparaat is geen herstel ingesteld; de lokale gegevens moeten opnieuw worden gesynchroniseerd.');
+    let key: Uint8Array;
+    try {
+      key = s.crypto_secretbox_open_easy(s.from_base64(file.recovery.ciphertext), s.from_base64(file.recovery.nonce), recoverySecret);
+    } catch {
+      throw new StoreError('wrong_password', 'De herstelsleutel van de centrale dienst past niet bij dit apparaat.');
+    }
+    this.write({ ...this.wrap(key, newPassword), recovery: file.recovery }, noFailures);
+    return key;
   }
 
   attempts(): UnlockAttempts {
     return this.read().unlock;
   }
 
-  private wrap(key: Uint8Array, password: string): Omit<KeyFile, 'checksum' | 'unlock'> {
+  private wrap(key: Uint8Array, password: string): Omit<KeyFile, 'checksum' | 'unlock' | 'recovery'> {
     const s = this.sodium;
     const salt = s.randombytes_buf(s.crypto_pwhash_SALTBYTES);
     const kek = this.derive(password, salt, this.kdfParams);
@@ -146,20 +181,20 @@ export class KeyVault {
     return parsed;
   }
 
-  private write(body: Omit<KeyFile, 'checksum' | 'unlock'>, unlock: UnlockAttempts): void {
-    const withUnlock = { format: body.format, version: body.version, kdf: body.kdf, wrappedKey: body.wrappedKey, unlock };
+  private write(body: Omit<KeyFile, 'checksum' | 'unlock' | 'recovery'> & { recovery?: KeyFile['recovery'] }, unlock: UnlockAttempts): void {
+    const withUnlock = { format: body.format, version: body.version, kdf: body.kdf, wrappedKey: body.wrappedKey, recovery: body.recovery ?? null, unlock };
     const file: KeyFile = { ...withUnlock, checksum: this.checksum(withUnlock) };
     writeFileAtomic(this.keyFilePath, JSON.stringify(file, null, 2));
   }
 
   private checksum(body: Omit<KeyFile, 'checksum'>): string {
-    const canonical = JSON.stringify([body.format, body.version, body.kdf, body.wrappedKey, body.unlock]);
+    const canonical = JSON.stringify([body.format, body.version, body.kdf, body.wrappedKey, body.recovery, body.unlock]);
     return this.sodium.crypto_generichash(32, this.sodium.from_string(canonical), null, 'hex');
   }
 }
 
 function stripChecksum(file: KeyFile): Omit<KeyFile, 'checksum'> {
-  return { format: file.format, version: file.version, kdf: file.kdf, wrappedKey: file.wrappedKey, unlock: file.unlock };
+  return { format: file.format, version: file.version, kdf: file.kdf, wrappedKey: file.wrappedKey, recovery: file.recovery ?? null, unlock: file.unlock };
 }
 
 function checkPassword(password: string): void {

@@ -83,6 +83,30 @@ describe('encrypted store on disk', () => {
     store.lock();
   });
 
+  it('a forgotten password is recovered with the service-held secret, keeping unsynced data', async () => {
+    f = await createFixture();
+    const recoverySecret = new Uint8Array(32).fill(42);
+    f.store.enableRecovery(recoverySecret);
+    const client = f.store.session(f.nurseId).clients.create(sampleClient);
+    f.store.changePassword(password, 'tweede wachtwoord'); // the recovery slot survives a change
+    f.store.lock();
+    const store = await reopen(f);
+    expectCode(() => store.recoverPassword(new Uint8Array(32).fill(1), 'nieuw wachtwoord'), 'wrong_password');
+    store.recoverPassword(recoverySecret, 'nieuw wachtwoord');
+    expect(store.session(f.nurseId).clients.get(client.id).lastName).toBe('Berg');
+    store.lock();
+    expectCode(() => store.unlock('tweede wachtwoord'), 'wrong_password');
+    store.unlock('nieuw wachtwoord');
+    store.lock();
+  });
+
+  it('unlocking an open store still checks the password', async () => {
+    f = await createFixture();
+    expectCode(() => f.store.unlock('niet het wachtwoord'), 'wrong_password');
+    f.store.unlock(password);
+    expect(f.store.isUnlocked()).toBe(true);
+  });
+
   it('slows down after wrong passwords and refuses after 10 until an online sign-in', async () => {
     let now = Date.parse('2024-03-01T09:00:00Z');
     f = await createFixture({ now: () => new Date(now) });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ChainVerdict } from '../audit/access-log.js';
 import { KeyVault } from '../crypto/key-vault.js';
@@ -62,12 +62,18 @@ export class LocalStore {
     if (this.exists()) throw new StoreError('conflict', 'Op dit apparaat bestaat al een database.');
     if (existsSync(this.databasePath)) throw new StoreError('conflict', 'Er staat al een databasebestand zonder sleutel; verwijder het eerst bewust.');
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
+    // A key file without a database is what a crash during an earlier create leaves: it guards nothing.
+    if (this.vault.exists()) rmSync(this.vault.keyFilePath);
     const key = this.vault.create(password);
     this.openWith(key);
   }
 
+  /** Opens the store with the password; when already open, still checks the password (and counts a wrong one). */
   unlock(password: string): void {
-    if (this.services) return;
+    if (this.services) {
+      this.sodium.memzero(this.vault.unwrap(password));
+      return;
+    }
     if (!this.exists()) throw new StoreError('not_found', 'Er is op dit apparaat nog geen database; meld je eerst online aan.');
     this.openWith(this.vault.unwrap(password));
   }
@@ -106,6 +112,17 @@ export class LocalStore {
   /** After an online password reset: wrap the open store's key under the new password. */
   setPasswordAfterOnlineSignIn(newPassword: string): void {
     this.vault.rewrapWithKey(this.requireKey(), newPassword);
+  }
+
+  /** Device registration: store the database key wrapped under the service-held recovery secret (32 bytes). */
+  enableRecovery(recoverySecret: Uint8Array): void {
+    this.vault.setRecoverySecret(this.requireKey(), recoverySecret);
+  }
+
+  /** Forgotten password, after an online sign-in: new password from the recovery secret; leaves the store unlocked. */
+  recoverPassword(recoverySecret: Uint8Array, newPassword: string): void {
+    if (this.services) throw new StoreError('conflict', 'De app is al ontgrendeld; wijzig het wachtwoord met changePassword.');
+    this.openWith(this.vault.recoverWithSecret(recoverySecret, newPassword));
   }
 
   unlockAttempts(): UnlockAttempts {
