@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
+import { queryRows } from './raw.js';
 import { organisations, users } from './schema/index.js';
 
 describe.each(testBackends)('database on %s', (backend) => {
@@ -13,15 +14,13 @@ describe.each(testBackends)('database on %s', (backend) => {
   });
 
   it('applies the committed migrations', async () => {
-    const result = await database.db.execute<{ table_name: string }>(
-      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
-    );
-    const names = result.rows.map((row) => row.table_name);
+    const rows = await queryRows<{ table_name: string }>(database.db, sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+    const names = rows.map((row) => row.table_name);
     expect(names).toEqual(expect.arrayContaining(['organisations', 'users', 'sessions', 'devices', 'auth_throttle', 'licence_leases']));
   });
 
   it('keeps every tenant primary key and unique constraint on organisation_id (Citus-ready)', async () => {
-    const result = await database.db.execute<{ table_name: string; constraint_name: string; columns: string }>(sql`
+    const rows = await queryRows<{ table_name: string; constraint_name: string; columns: string }>(database.db, sql`
       SELECT tc.table_name, tc.constraint_name, string_agg(kcu.column_name, ',') AS columns
       FROM information_schema.table_constraints tc
       JOIN information_schema.key_column_usage kcu
@@ -30,7 +29,7 @@ describe.each(testBackends)('database on %s', (backend) => {
       GROUP BY tc.table_name, tc.constraint_name`);
     // Global by design: organisations (distributed by its id), and the reference/lookup tables.
     const global = new Set(['organisations', 'sign_in_directory', 'auth_throttle', 'service_notices']);
-    const offenders = result.rows.filter((row) => !global.has(row.table_name) && !row.columns.split(',').includes('organisation_id'));
+    const offenders = rows.filter((row) => !global.has(row.table_name) && !row.columns.split(',').includes('organisation_id'));
     expect(offenders).toEqual([]);
   });
 

@@ -1,0 +1,68 @@
+import {
+  isUpgrade,
+  licenceFactsFor,
+  planIdSchema,
+  startTrial,
+  subscriptionStateSchema,
+  transition,
+  type SubscriptionEvent,
+  type SubscriptionState,
+} from '../../shared/subscription/index.js';
+import type { RuleOutcome, SubscriptionRules } from './port.js';
+
+/** The adapter from the port to shared/subscription's state machine. No rule is decided here. */
+export const sharedSubscriptionRules: SubscriptionRules = {
+  start: (today, activeUsers) => startTrial(today, activeUsers),
+  parse: (state) => subscriptionStateSchema.parse(state),
+  view(state, today) {
+    const facts = licenceFactsFor(state as SubscriptionState, today);
+    return {
+      status: facts.status,
+      plan: facts.plan ?? 'none',
+      seats: facts.seats,
+      exportAllowed: facts.exportAllowed,
+      blockReason: facts.leaseBlockReason,
+    };
+  },
+  activeUsersChanged: (state, activeUsers, today) => apply(state, { type: 'active_user_count_changed', activeUsers }, today),
+  payment(state, event, dueOn, today) {
+    switch (event.kind) {
+      case 'payment-succeeded':
+        return apply(state, { type: 'payment_received', amountCents: event.amountCents }, today);
+      case 'direct-debit-reversed':
+        return apply(state, { type: 'direct_debit_reversed', amountCents: event.amountCents, afterLawfulCancellation: false }, today);
+      case 'payment-overdue':
+        return apply(state, { type: 'payment_overdue', dueOn }, today);
+      case 'refund':
+        // Refunds are bookkeeping; the rules have no transition for them.
+        return { ok: true, state, effects: [] };
+    }
+  },
+  requestPlan(state, plan, today) {
+    const to = planIdSchema.safeParse(plan);
+    if (!to.success) return { ok: false, reason: 'unknown_plan', date: null };
+    const current = licenceFactsFor(state as SubscriptionState, today).plan;
+    if (current !== null && isUpgrade(current, to.data)) return apply(state, { type: 'upgrade_plan', to: to.data }, today);
+    return apply(state, { type: 'downgrade_plan', to: to.data, approvedRequest: false }, today);
+  },
+  cancel: (state, request, today) =>
+    apply(
+      state,
+      {
+        type: 'cancel',
+        submittedOn: today,
+        requestedEndDate: request.endDate,
+        fromRegisteredOwner: request.byRegisteredOwner,
+        otherSenderAcceptedByUs: false,
+        // The owner's confirmed request through the authenticated API is our confirmation (art. 16).
+        confirmedByUs: true,
+      },
+      today,
+    ),
+};
+
+function apply(state: unknown, event: SubscriptionEvent, today: string): RuleOutcome {
+  const result = transition(state as SubscriptionState, event, today);
+  if (!result.ok) return { ok: false, reason: result.refusal.reason, date: result.refusal.date };
+  return { ok: true, state: result.state, effects: result.effects };
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { emailSchema, instantSchema, roleSchema, userStatusSchema, uuidSchema } from './common.js';
+
+// ---- users and devices ----
+
+export const adminUserSchema = z.object({
+  id: uuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  status: userStatusSchema,
+  twoFactorEnabled: z.boolean(),
+  createdAt: instantSchema,
+  /** Devices with a live session now: more than one is what art. 20 asks admins to see. */
+  activeDevices: z.number().int().min(0),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+export const adminUserListSchema = z.object({ users: z.array(adminUserSchema) });
+
+export const inviteUserRequestSchema = z
+  .object({
+    email: emailSchema,
+    displayName: z.string().trim().min(1).max(100),
+    /** The owner is made with the organisation and handed over, never invited. */
+    role: z.enum(['admin', 'practitioner']),
+  })
+  .strict();
+export const inviteUserResponseSchema = z.object({
+  user: adminUserSchema,
+  /** One-time token for the invite link; the service keeps only its hash. Valid 7 days. */
+  inviteToken: z.string(),
+  inviteExpiresAt: instantSchema,
+});
+
+export const updateUserRequestSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(['admin', 'practitioner']).optional(),
+    status: z.enum(['active', 'paused', 'removed']).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+export const userResponseSchema = z.object({ user: adminUserSchema });
+
+export const adminDeviceSchema = z.object({
+  id: uuidSchema,
+  userId: uuidSchema,
+  userDisplayName: z.string(),
+  name: z.string(),
+  platform: z.string(),
+  appVersion: z.string().nullable(),
+  registeredAt: instantSchema,
+  lastSeenAt: instantSchema,
+  revoked: z.boolean(),
+  /** A session on this device is live now. */
+  active: z.boolean(),
+});
+export const adminDeviceListSchema = z.object({
+  devices: z.array(adminDeviceSchema),
+  /** Users active on more than one device at once (art. 20). */
+  usersOnSeveralDevices: z.array(uuidSchema),
+});
+export const deviceParamsSchema = z.object({ userId: uuidSchema, deviceId: uuidSchema }).strict();
+
+// ---- security settings ----
+
+const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const ipv6Cidr = /^[0-9a-fA-F:]{2,39}\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
+export const cidrSchema = z
+  .string()
+  .trim()
+  .refine((value) => ipv4Cidr.test(value) || (ipv6Cidr.test(value) && value.includes(':')), {
+    message: 'write an address range as CIDR, e.g. 192.0.2.0/24 or 2001:db8::/32',
+  });
+
+export const securitySettingsSchema = z.object({
+  requireTwoFactor: z.boolean(),
+  ipAllowList: z.array(cidrSchema).max(100),
+  autoLockMinutes: z.number().int().min(1).max(240),
+  sessionHours: z.number().int().min(1).max(24 * 30),
+});
+export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+export const updateSecuritySettingsSchema = securitySettingsSchema.partial().strict();
+
+// ---- subscription, invoices ----
+
+export const subscriptionViewSchema = z.object({
+  status: z.enum(['trial', 'active', 'blocked', 'ended']),
+  plan: z.string(),
+  seats: z.number().int(),
+  activeUsers: z.number().int(),
+  /** The full state of the subscription rules (shared/subscription), for the admin screen. */
+  state: z.unknown(),
+});
+export const planChangeRequestSchema = z.object({ plan: z.string().min(1).max(64) }).strict();
+/** Art. 16: from the registered owner, with an end date (a period end, not earlier than art. 17 allows). */
+export const cancelSubscriptionRequestSchema = z
+  .object({ confirm: z.literal(true), endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the end date as YYYY-MM-DD') })
+  .strict();
+
+export const invoiceSchema = z.object({
+  id: uuidSchema,
+  number: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  description: z.string(),
+  amountCents: z.number().int(),
+  status: z.enum(['open', 'paid', 'reversed', 'overdue', 'void']),
+  issuedAt: instantSchema,
+  dueAt: instantSchema,
+  paidAt: instantSchema.nullable(),
+});
+export const invoiceListSchema = z.object({ invoices: z.array(invoiceSchema) });
+
+// ---- notices, storage, audit ----
+
+export const noticeSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['terms-change', 'maintenance']),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: instantSchema,
+  effectiveAt: instantSchema,
+  endsAt: instantSchema.nullable(),
+  acknowledged: z.boolean(),
+});
+export const noticeListSchema = z.object({ notices: z.array(noticeSchema) });
+
+export const storageUseSchema = z.object({
+  usedBytes: z.number().int().min(0),
+  quotaBytes: z.number().int().min(0),
+  byCategory: z.array(z.object({ category: z.string(), bytes: z.number().int().min(0) })),
+});
+
+export const auditEntrySchema = z.object({
+  id: uuidSchema,
+  at: instantSchema,
+  actorUserId: uuidSchema.nullable(),
+  action: z.string(),
+  targetUserId: uuidSchema.nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+export const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
+export const auditQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().datetime().optional() })
+  .strict();

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import * as admin from './admin.js';
+import * as auth from './auth.js';
+import { idParamsSchema, okSchema, uuidSchema } from './common.js';
+import { leaseKeysResponseSchema } from './licence.js';
+import * as me from './me.js';
+import { paymentEventSchema } from './payments.js';
+import { route } from './route.js';
+
+/** The central service's HTTP API: one table that the server registers and the app calls. */
+export const apiRoutes = {
+  health: route({ method: 'GET', path: '/v1/health', access: 'public', response: z.object({ ok: z.boolean(), database: z.string() }) }),
+  leaseKeys: route({ method: 'GET', path: '/v1/licence/keys', access: 'public', response: leaseKeysResponseSchema }),
+  signIn: route({ method: 'POST', path: '/v1/auth/sign-in', access: 'public', body: auth.signInRequestSchema, response: auth.signInResponseSchema }),
+  acceptInvite: route({
+    method: 'POST',
+    path: '/v1/auth/accept-invite',
+    access: 'public',
+    body: auth.acceptInviteRequestSchema,
+    response: auth.acceptInviteResponseSchema,
+  }),
+  signOut: route({ method: 'POST', path: '/v1/auth/sign-out', access: 'enrolment', response: okSchema }),
+
+  me: route({ method: 'GET', path: '/v1/me', access: 'enrolment', response: me.meResponseSchema }),
+  enrolTwoFactor: route({ method: 'POST', path: '/v1/me/two-factor/enrol', access: 'enrolment', response: me.twoFactorEnrolResponseSchema }),
+  confirmTwoFactor: route({
+    method: 'POST',
+    path: '/v1/me/two-factor/confirm',
+    access: 'enrolment',
+    body: me.twoFactorConfirmRequestSchema,
+    response: me.recoveryCodesResponseSchema,
+  }),
+  disableTwoFactor: route({ method: 'POST', path: '/v1/me/two-factor/disable', access: 'user', body: me.twoFactorDisableRequestSchema, response: okSchema }),
+  regenerateRecoveryCodes: route({
+    method: 'POST',
+    path: '/v1/me/two-factor/recovery-codes',
+    access: 'user',
+    body: me.regenerateRecoveryCodesRequestSchema,
+    response: me.recoveryCodesResponseSchema,
+  }),
+  changePassword: route({ method: 'POST', path: '/v1/me/password', access: 'user', body: me.changePasswordRequestSchema, response: okSchema }),
+  mySessions: route({ method: 'GET', path: '/v1/me/sessions', access: 'user', response: me.sessionListResponseSchema }),
+  revokeMySession: route({ method: 'DELETE', path: '/v1/me/sessions/:id', access: 'user', params: idParamsSchema, response: okSchema }),
+  lease: route({ method: 'POST', path: '/v1/licence/lease', access: 'user', response: me.leaseResponseSchema }),
+  notices: route({ method: 'GET', path: '/v1/notices', access: 'user', response: admin.noticeListSchema }),
+  acknowledgeNotice: route({ method: 'POST', path: '/v1/notices/:id/acknowledge', access: 'user', params: idParamsSchema, response: okSchema }),
+
+  listUsers: route({ method: 'GET', path: '/v1/admin/users', access: 'admin', response: admin.adminUserListSchema }),
+  inviteUser: route({ method: 'POST', path: '/v1/admin/users', access: 'admin', body: admin.inviteUserRequestSchema, response: admin.inviteUserResponseSchema }),
+  getUser: route({ method: 'GET', path: '/v1/admin/users/:id', access: 'admin', params: idParamsSchema, response: admin.userResponseSchema }),
+  updateUser: route({
+    method: 'PATCH',
+    path: '/v1/admin/users/:id',
+    access: 'admin',
+    params: idParamsSchema,
+    body: admin.updateUserRequestSchema,
+    response: admin.userResponseSchema,
+  }),
+  resetUserTwoFactor: route({ method: 'POST', path: '/v1/admin/users/:id/reset-two-factor', access: 'admin', params: idParamsSchema, response: okSchema }),
+  signOutUser: route({ method: 'POST', path: '/v1/admin/users/:id/sign-out', access: 'admin', params: idParamsSchema, response: okSchema }),
+  listDevices: route({ method: 'GET', path: '/v1/admin/devices', access: 'admin', response: admin.adminDeviceListSchema }),
+  revokeDevice: route({ method: 'DELETE', path: '/v1/admin/devices/:userId/:deviceId', access: 'admin', params: admin.deviceParamsSchema, response: okSchema }),
+  getSecurity: route({ method: 'GET', path: '/v1/admin/security', access: 'admin', response: admin.securitySettingsSchema }),
+  updateSecurity: route({
+    method: 'PATCH',
+    path: '/v1/admin/security',
+    access: 'admin',
+    body: admin.updateSecuritySettingsSchema,
+    response: admin.securitySettingsSchema,
+  }),
+  getSubscription: route({ method: 'GET', path: '/v1/admin/subscription', access: 'admin', response: admin.subscriptionViewSchema }),
+  changePlan: route({ method: 'POST', path: '/v1/admin/subscription/plan', access: 'admin', body: admin.planChangeRequestSchema, response: admin.subscriptionViewSchema }),
+  cancelSubscription: route({
+    method: 'POST',
+    path: '/v1/admin/subscription/cancel',
+    access: 'owner',
+    body: admin.cancelSubscriptionRequestSchema,
+    response: admin.subscriptionViewSchema,
+  }),
+  invoices: route({ method: 'GET', path: '/v1/admin/invoices', access: 'admin', response: admin.invoiceListSchema }),
+  storage: route({ method: 'GET', path: '/v1/admin/storage', access: 'admin', response: admin.storageUseSchema }),
+  audit: route({ method: 'GET', path: '/v1/admin/audit', access: 'admin', query: admin.auditQuerySchema, response: admin.auditListSchema }),
+
+  paymentEvent: route({
+    method: 'POST',
+    path: '/v1/payments/:provider/events',
+    access: 'provider',
+    params: z.object({ provider: z.string().regex(/^[a-z0-9-]{1,32}$/) }).strict(),
+    body: paymentEventSchema,
+    response: z.object({ recorded: z.boolean(), eventId: uuidSchema.nullable() }),
+  }),
+} as const;
+
+export type ApiRoutes = typeof apiRoutes;
+export type ApiRouteName = keyof ApiRoutes;
