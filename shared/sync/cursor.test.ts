@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCursor, checkServerIdentity, fieldsLostByRestore } from './cursor.js';
+import { checkCursor, checkServerIdentity } from './cursor.js';
+import { fieldsLostByRestore, reseedChanges } from './restore.js';
 import { hlcAt, nodeA, nowMs } from './test-support.js';
 
 const server = { id: 'server-1', epoch: 'epoch-2', headSeq: 100 };
@@ -22,8 +23,19 @@ describe('cursor and server identity', () => {
 
   it('finds the fields a restore lost', () => {
     const before = { values: { body: 'Nieuw', category: 'ADL' }, clocks: { body: hlcAt(nowMs, nodeA), category: hlcAt(nowMs - 50, nodeA) } };
-    const restored = { values: { body: 'Oud', category: 'ADL' }, clocks: { body: hlcAt(nowMs - 100, nodeA), category: hlcAt(nowMs - 50, nodeA) } };
-    expect(fieldsLostByRestore(before, restored)).toEqual(['body']);
-    expect(fieldsLostByRestore(before, null)).toEqual(['body', 'category']);
+    const restored = { values: { body: 'Oud', category: 'ADL' }, clocks: { body: hlcAt(nowMs - 100, nodeA), category: hlcAt(nowMs - 50, nodeA) }, seq: 40 };
+    const sameLine = { epochStartSeq: 50, sameLine: true };
+    expect(fieldsLostByRestore(before, restored, sameLine)).toEqual(['body']);
+    expect(fieldsLostByRestore(before, null, sameLine)).toEqual(['body', 'category']);
+    // The backup had a newer version than this device knew: its knowledge was stale, nothing lost.
+    const newerInBackup = { ...restored, clocks: { ...restored.clocks, body: hlcAt(nowMs + 100, nodeA) } };
+    expect(fieldsLostByRestore(before, newerInBackup, sameLine)).toEqual([]);
+    // Changed after the restore, or knowledge from another line: whatever the clocks, offer it again.
+    expect(fieldsLostByRestore(before, newerInBackup, { epochStartSeq: 30, sameLine: true })).toEqual(['body']);
+    expect(fieldsLostByRestore(before, newerInBackup, { epochStartSeq: 50, sameLine: false })).toEqual(['body']);
+    // Row still as the backup had it: the lost text builds on it.
+    expect(reseedChanges(before, restored, sameLine)).toEqual([{ field: 'body', value: 'Nieuw', hlc: before.clocks.body, baseValue: 'Oud', baseHlc: restored.clocks.body }]);
+    // Row changed after the restore: no base, so differing text becomes a conflict.
+    expect(reseedChanges(before, restored, { epochStartSeq: 30, sameLine: true })).toEqual([{ field: 'body', value: 'Nieuw', hlc: before.clocks.body, baseValue: null, baseHlc: null }]);
   });
 });

@@ -1,6 +1,4 @@
-import { compareHlc, parseHlc } from './hlc.js';
 import type { SyncCursor } from './protocol.js';
-import { clockOf, type RowState } from './row-state.js';
 
 /**
  * Cursor and server identity checks (docs/sync.md "Cursor" and "Server restored from a backup").
@@ -39,17 +37,4 @@ export function checkServerIdentity(known: { id: string; epoch: string } | null,
   if (known === null) return 'first_contact';
   if (known.id !== answer.id) return 'other_server';
   return known.epoch === answer.epoch ? 'same' : 'restored';
-}
-
-/**
- * After a restore: the fields whose version this device knew from the server before (its shadow)
- * but which the restored server does not have (missing, or an older clock). The device offers them
- * again as ordinary mutations, so nothing the server lost with the restore stays lost.
- */
-export function fieldsLostByRestore(knownBefore: RowState, restored: RowState | null): string[] {
-  return Object.keys(knownBefore.clocks).filter((field) => {
-    const known = clockOf(knownBefore, field)!;
-    const now = restored ? clockOf(restored, field) : null;
-    return now === null || compareHlc(parseHlc(now), parseHlc(known)) < 0;
-  });
 }

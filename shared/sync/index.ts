@@ -10,5 +10,6 @@ export * from './merge.js';
 export * from './opaque-value.js';
 export * from './protocol.js';
 export * from './rebase.js';
+export * from './restore.js';
 export * from './row-state.js';
 export * from './tables.js';

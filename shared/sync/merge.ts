@@ -59,7 +59,7 @@ export function mergeMutation(current: ServerRow | null, mutation: Mutation, con
     const mergeClass = fieldMergeClass(mutation.table, change.field);
     if (!mergeClass) return reject('unknown_field', change.field, `${mutation.table} has no field ${change.field}`);
     classes.set(change.field, mergeClass);
-    const clockProblem = checkClock(change.hlc, context);
+    const clockProblem = checkClock(change.hlc, context, mutation.reseed === true);
     if (clockProblem) return reject('clock_invalid', change.field, clockProblem);
   }
 
@@ -262,10 +262,11 @@ function seenClock(mutation: Mutation, field: string): string | null {
   return seen && Object.prototype.hasOwnProperty.call(seen, field) ? (seen[field] ?? null) : null;
 }
 
-function checkClock(text: string, context: MergeContext): string | null {
+/** A reseed re-offers versions other devices made, so their clocks name other nodes. */
+function checkClock(text: string, context: MergeContext, reseed: boolean): string | null {
   try {
     const hlc = parseHlc(text);
-    if (hlc.node !== context.hlcNode) return `clock ${text} names another device`;
+    if (!reseed && hlc.node !== context.hlcNode) return `clock ${text} names another device`;
     if (hlc.wallMs - context.nowMs > (context.maxDriftMs ?? hlcDefaultMaxDriftMs)) return `clock ${text} is ahead of the server`;
     return null;
   } catch (error) {

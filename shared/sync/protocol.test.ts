@@ -67,7 +67,7 @@ describe('sync protocol schemas', () => {
     expect(mutationResultSchema.safeParse({ mutationId: '0190b8a4-7c3e-7000-8000-000000000002', status: 'rejected', reason: 'record_locked', field: null, message: 'locked' }).success).toBe(true);
     const pull = {
       protocolVersion: 1,
-      server: { id: '0190b8a4-7c3e-7000-8000-000000000009', epoch: '0190b8a4-7c3e-7000-8000-00000000000a' },
+      server: { id: '0190b8a4-7c3e-7000-8000-000000000009', epoch: '0190b8a4-7c3e-7000-8000-00000000000a', restoredFromEpoch: null, epochStartSeq: 0 },
       reset: false,
       changes: [],
       conflicts: [],

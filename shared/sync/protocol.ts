@@ -62,7 +62,7 @@ export type MutationOp = (typeof mutationOps)[number];
  * its only change. `seen`: field → HLC the device had for fields it does not change but that its
  * decision rests on; required for sign-off, locking and deleting (the device must have seen the
  * current narrative text, or the hub refuses with `stale_base`). `resolves`: conflict ids this
- * change settles (the user chose a version on the conflict screen).
+ * change settles (the user chose a version on the conflict screen). `reseed`: see below.
  */
 export const mutationSchema = z
   .object({
@@ -75,6 +75,12 @@ export const mutationSchema = z
     changes: z.array(fieldChangeSchema).min(1).max(syncLimits.fieldsPerMutation),
     seen: z.record(fieldNameSchema, hlcTextSchema.nullable()).optional(),
     resolves: z.array(z.string().max(80)).max(syncLimits.resolvesPerMutation).optional(),
+    /**
+     * Re-offers versions the hub lost when it was restored from a backup (docs/sync.md). Its changes
+     * carry their original HLCs, which may name other devices' nodes; they are still refused when
+     * ahead of the hub's clock.
+     */
+    reseed: z.literal(true).optional(),
   })
   .strict()
   .superRefine((mutation, ctx) => {
@@ -266,7 +272,15 @@ export type Purge = z.infer<typeof purgeSchema>;
 export const pullResponseSchema = z
   .object({
     protocolVersion: protocolVersionSchema,
-    server: z.object({ id: uuidSchema, epoch: uuidSchema }).strict(),
+    /**
+     * After a restore: `restoredFromEpoch` is the epoch the backup was taken in, `epochStartSeq` the
+     * newest sequence it held (null and 0 for a hub never restored). A row whose seq is at or below
+     * `epochStartSeq` is exactly as the backup had it; the device uses both to tell whether text it
+     * re-offers can fast-forward (restore.ts).
+     */
+    server: z
+      .object({ id: uuidSchema, epoch: uuidSchema, restoredFromEpoch: uuidSchema.nullable(), epochStartSeq: serverSeqSchema })
+      .strict(),
     reset: z.boolean(),
     changes: z.array(rowChangeSchema).max(syncLimits.pullLimitMax),
     conflicts: z.array(conflictStateSchema).max(syncLimits.conflictsPerPull),

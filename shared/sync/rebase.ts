@@ -109,12 +109,17 @@ export interface SettledMutation {
  * retried push can answer long after a pull already brought a newer version. Every other answer
  * leaves the shadow as it is; the row's current state is in the shadow already or arrives in the
  * next pull (a change that altered the row got a sequence number after the device's cursor).
+ *
+ * `epochChanged`: the push answer names another server epoch than the device's cursor (the hub was
+ * restored). Sequence numbers of two epochs do not compare, so `applied` always updates the shadow —
+ * the shadow must hold everything the hub confirmed, because the restore procedure re-offers what
+ * the hub lost from exactly those shadows (restore.ts), which the device runs before its next pull.
  */
-export function settleMutation(shadow: ShadowRow | null, mutation: Mutation, result: MutationResult): SettledMutation {
+export function settleMutation(shadow: ShadowRow | null, mutation: Mutation, result: MutationResult, epochChanged = false): SettledMutation {
   if (result.mutationId !== mutation.mutationId) throw new Error(`answer for ${result.mutationId} settles ${mutation.mutationId}`);
   switch (result.status) {
     case 'applied': {
-      if (shadow !== null && shadow.seq >= result.seq) return { shadow, rejected: null, conflicts: [] };
+      if (!epochChanged && shadow !== null && shadow.seq >= result.seq) return { shadow, rejected: null, conflicts: [] };
       const values: Record<string, OpaqueValue> = { ...(shadow?.values ?? {}) };
       const clocks: Record<string, string> = { ...(shadow?.clocks ?? {}) };
       for (const change of mutation.changes) {

@@ -1,7 +1,8 @@
 import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../hlc.js';
 import type { OpaqueValue } from '../opaque-value.js';
-import type { Conflict, Mutation, MutationOp } from '../protocol.js';
+import type { Conflict, FieldChange, Mutation, MutationOp, PullResponse, RowChange, SyncCursor } from '../protocol.js';
 import { overlayPending, rebaseRow, settleMutation, type RejectedChange, type ShadowRow } from '../rebase.js';
+import { reseedGroups } from '../restore.js';
 import { clockOf, isDeleted, valueOf, type RowState } from '../row-state.js';
 import { lockFields, type SyncTableName } from '../tables.js';
 import { rowKey, type SimHub } from './sim-hub.js';
@@ -28,9 +29,14 @@ export class SimDevice {
   private mutationCounter = 0;
   readonly rows = new Map<string, LocalRow>();
   outbox: Mutation[] = [];
-  cursor = 0;
+  cursor: SyncCursor | null = null;
   readonly rejected: RejectedChange[] = [];
   readonly conflicts = new Map<string, { conflict: Conflict; status: 'open' | 'resolved' }>();
+  /** Conflicts a restored hub no longer has: still shown, their text still here. */
+  readonly localOnlyConflicts = new Map<string, Conflict>();
+  restores = 0;
+  /** Settled a push answer from another epoch than the cursor's since the cursor's epoch began. */
+  private mixedEpochs = false;
 
   constructor(
     readonly index: number,
@@ -84,13 +90,15 @@ export class SimDevice {
   push(hub: SimHub, count: number, answerLost: boolean): void {
     const batch = this.outbox.slice(0, Math.max(1, count));
     if (batch.length === 0) return;
-    const response = hub.push({ protocolVersion: 1, deviceId: this.deviceId, hlcNode: this.node, serverEpoch: null, mutations: batch });
+    const response = hub.push({ protocolVersion: 1, deviceId: this.deviceId, hlcNode: this.node, serverEpoch: this.cursor?.epoch ?? null, mutations: batch });
     if (answerLost) return;
+    const epochChanged = this.cursor !== null && response.serverEpoch !== this.cursor.epoch;
+    if (epochChanged) this.mixedEpochs = true;
     for (const [i, result] of response.results.entries()) {
       const mutation = batch[i]!;
       const key = rowKey(mutation.table, mutation.rowId);
       const local = this.rows.get(key)!;
-      const settled = settleMutation(local.shadow, mutation, result);
+      const settled = settleMutation(local.shadow, mutation, result, epochChanged);
       this.outbox = this.outbox.filter((m) => m.mutationId !== mutation.mutationId);
       if (settled.rejected) this.rejected.push(settled.rejected);
       for (const conflict of settled.conflicts) {
@@ -104,27 +112,86 @@ export class SimDevice {
   /** One pull page, applied as the device's one transaction: rows rebased, conflicts stored, cursor moved. */
   pull(hub: SimHub, limit: number): boolean {
     const response = hub.pull(this.cursor, limit);
-    for (const change of response.changes) {
-      const key = rowKey(change.table, change.rowId);
-      const local = this.rows.get(key) ?? { table: change.table, rowId: change.rowId, shadow: null, visible: null };
-      const rebased = rebaseRow(change, this.pendingFor(key), local.shadow);
-      local.shadow = rebased.shadow;
-      local.visible = rebased.visible;
-      this.rows.set(key, local);
-      for (const hlc of Object.values(change.clocks)) this.clock = receiveHlc(this.clock, parseHlc(hlc), this.wallMs(), Number.POSITIVE_INFINITY);
+    if (response.reset) {
+      this.recoverFromRestore(hub);
+      return false;
     }
+    for (const change of response.changes) this.applyChange(change);
     for (const state of response.conflicts) this.conflicts.set(state.conflict.conflictId, { conflict: state.conflict, status: state.status });
-    this.cursor = response.cursor.seq;
+    this.cursor = response.cursor;
     return response.hasMore;
+  }
+
+  /**
+   * The hub was restored from an older backup: keep everything, pull from the start, then offer
+   * again what the hub lost (reseed mutations before the pending ones). Conflicts the hub lost stay
+   * on this device as local-only.
+   */
+  private recoverFromRestore(hub: SimHub): void {
+    this.restores += 1;
+    const before = new Map([...this.rows].flatMap(([key, row]) => (row.shadow ? [[key, row.shadow] as const] : [])));
+    const conflictsBefore = new Map(this.conflicts);
+    const knownEpoch = this.cursor?.epoch ?? null;
+    this.conflicts.clear();
+    this.cursor = null;
+    const received = new Set<string>();
+    let server: PullResponse['server'] | undefined;
+    for (;;) {
+      const response = hub.pull(this.cursor, 50);
+      server = response.server;
+      for (const change of response.changes) {
+        this.applyChange(change);
+        received.add(rowKey(change.table, change.rowId));
+      }
+      for (const state of response.conflicts) this.conflicts.set(state.conflict.conflictId, { conflict: state.conflict, status: state.status });
+      this.cursor = response.cursor;
+      if (!response.hasMore) break;
+    }
+    for (const [id, state] of conflictsBefore) if (!this.conflicts.has(id)) this.localOnlyConflicts.set(id, state.conflict);
+
+    const context = { epochStartSeq: server!.epochStartSeq, sameLine: !this.mixedEpochs && knownEpoch !== null && knownEpoch === server!.restoredFromEpoch };
+    this.mixedEpochs = false;
+    const reseeds: Mutation[] = [];
+    for (const [key, knownBefore] of before) {
+      const local = this.rows.get(key)!;
+      const restored = received.has(key) ? local.shadow : null;
+      if (!restored) local.shadow = null;
+      for (const changes of reseedGroups(local.table, knownBefore, restored, context)) {
+        const op: MutationOp = restored === null ? 'insert' : changes[0]!.field === 'deletedAt' && changes[0]!.value !== null ? 'delete' : 'update';
+        reseeds.push(this.makeMutation(local.table, local.rowId, op, changes, { seen: { ...knownBefore.clocks }, reseed: true }));
+      }
+    }
+    this.outbox = [...reseeds, ...this.outbox];
+    for (const [key, local] of this.rows) local.visible = overlayPending(local.shadow, this.pendingFor(key));
+  }
+
+  private applyChange(change: RowChange): void {
+    const key = rowKey(change.table, change.rowId);
+    const local = this.rows.get(key) ?? { table: change.table, rowId: change.rowId, shadow: null, visible: null };
+    const rebased = rebaseRow(change, this.pendingFor(key), local.shadow);
+    local.shadow = rebased.shadow;
+    local.visible = rebased.visible;
+    this.rows.set(key, local);
+    for (const hlc of Object.values(change.clocks)) this.clock = receiveHlc(this.clock, parseHlc(hlc), this.wallMs(), Number.POSITIVE_INFINITY);
   }
 
   openConflicts(): Conflict[] {
     return [...this.conflicts.values()].filter((c) => c.status === 'open').map((c) => c.conflict);
   }
 
-  private record(table: SyncTableName, rowId: string, op: MutationOp, changes: Mutation['changes'], extra: Pick<Partial<Mutation>, 'seen' | 'resolves'> = {}): Mutation {
+  private record(table: SyncTableName, rowId: string, op: MutationOp, changes: FieldChange[], extra: Pick<Partial<Mutation>, 'seen' | 'resolves'> = {}): Mutation {
+    const mutation = this.makeMutation(table, rowId, op, changes, extra);
+    const key = rowKey(table, rowId);
+    this.outbox.push(mutation);
+    const local = this.rows.get(key) ?? { table, rowId, shadow: null, visible: null };
+    local.visible = overlayPending(local.shadow, this.pendingFor(key));
+    this.rows.set(key, local);
+    return mutation;
+  }
+
+  private makeMutation(table: SyncTableName, rowId: string, op: MutationOp, changes: FieldChange[], extra: Pick<Partial<Mutation>, 'seen' | 'resolves' | 'reseed'>): Mutation {
     this.mutationCounter += 1;
-    const mutation: Mutation = {
+    return {
       mutationId: simMutationId(this.index, this.mutationCounter),
       table,
       rowId,
@@ -134,13 +201,8 @@ export class SimDevice {
       changes,
       ...(extra.seen ? { seen: extra.seen } : {}),
       ...(extra.resolves && extra.resolves.length > 0 ? { resolves: extra.resolves } : {}),
+      ...(extra.reseed ? { reseed: true as const } : {}),
     };
-    const key = rowKey(table, rowId);
-    this.outbox.push(mutation);
-    const local = this.rows.get(key) ?? { table, rowId, shadow: null, visible: null };
-    local.visible = overlayPending(local.shadow, this.pendingFor(key));
-    this.rows.set(key, local);
-    return mutation;
   }
 
   private pendingFor(key: string): Mutation[] {

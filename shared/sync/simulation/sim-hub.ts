@@ -1,6 +1,7 @@
+import { checkCursor } from '../cursor.js';
 import { mergeMutation, mutationResultFor } from '../merge.js';
 import type { OpaqueValue } from '../opaque-value.js';
-import type { Conflict, ConflictState, HistoryEntry, MutationResult, PullResponse, PushRequest, PushResponse, RowChange } from '../protocol.js';
+import type { Conflict, ConflictState, HistoryEntry, MutationResult, PullResponse, PushRequest, PushResponse, RowChange, SyncCursor } from '../protocol.js';
 import { valueOf, type ServerRow } from '../row-state.js';
 import { lockFields, syncTables } from '../tables.js';
 
@@ -10,7 +11,6 @@ import { lockFields, syncTables } from '../tables.js';
  * pull that sends the latest version of every row and conflict after the cursor, in sequence order.
  * It plays the part of the committed change log: the sequence trap is the real hub's to solve.
  */
-export const simEpoch = '0190b8a4-7c3e-7000-8000-0000000e0001';
 export const simServerId = '0190b8a4-7c3e-7000-8000-0000000e0002';
 
 interface StoredRow {
@@ -18,17 +18,37 @@ interface StoredRow {
   seq: number;
 }
 
+/** Everything a backup of the hub's database holds. */
+export interface HubBackup {
+  epoch: string;
+  seq: number;
+  rows: Map<string, StoredRow>;
+  results: Map<string, MutationResult>;
+  conflicts: SimHub['conflicts'];
+  history: SimHub['history'];
+  lockedSnapshots: SimHub['lockedSnapshots'];
+}
+
+let epochCounter = 0;
+function nextEpoch(): string {
+  epochCounter += 1;
+  return `0190b8a4-7c3e-7000-8000-${(0xe0000 + epochCounter).toString(16).padStart(12, '0')}`;
+}
+
 export class SimHub {
   seq = 0;
-  readonly rows = new Map<string, StoredRow>();
-  readonly results = new Map<string, MutationResult>();
-  readonly conflicts = new Map<string, { conflict: Conflict; status: 'open' | 'resolved'; seq: number }>();
-  readonly history: { rowKey: string; entry: HistoryEntry }[] = [];
+  epoch = nextEpoch();
+  epochStartSeq = 0;
+  restoredFromEpoch: string | null = null;
+  rows = new Map<string, StoredRow>();
+  results = new Map<string, MutationResult>();
+  conflicts = new Map<string, { conflict: Conflict; status: 'open' | 'resolved'; seq: number }>();
+  history: { rowKey: string; entry: HistoryEntry }[] = [];
   /** Merge calls per mutation id: the idempotency property counts them. */
   readonly mergeCalls = new Map<string, number>();
   readonly idempotenceViolations: string[] = [];
   /** Content of a row when it was first locked: the lock property compares against it. */
-  readonly lockedSnapshots = new Map<string, Record<string, OpaqueValue>>();
+  lockedSnapshots = new Map<string, Record<string, OpaqueValue>>();
 
   constructor(private readonly nowMs: () => number) {}
 
@@ -61,10 +81,43 @@ export class SimHub {
       this.results.set(mutation.mutationId, result);
       return result;
     });
-    return { protocolVersion: 1, serverEpoch: simEpoch, results };
+    return { protocolVersion: 1, serverEpoch: this.epoch, results };
   }
 
-  pull(cursor: number, limit: number): PullResponse {
+  backup(): HubBackup {
+    return {
+      epoch: this.epoch,
+      seq: this.seq,
+      rows: new Map(this.rows),
+      results: new Map(this.results),
+      conflicts: new Map(this.conflicts),
+      history: [...this.history],
+      lockedSnapshots: new Map(this.lockedSnapshots),
+    };
+  }
+
+  /** Restoring a backup gives the database a new epoch, as the restore runbook does. */
+  restore(backup: HubBackup): void {
+    this.seq = backup.seq;
+    this.rows = new Map(backup.rows);
+    this.results = new Map(backup.results);
+    this.conflicts = new Map(backup.conflicts);
+    this.history = [...backup.history];
+    this.lockedSnapshots = new Map(backup.lockedSnapshots);
+    // The mutation log is restored too: what was merged after the backup may be merged once more.
+    this.mergeCalls.clear();
+    this.epoch = nextEpoch();
+    this.epochStartSeq = backup.seq;
+    this.restoredFromEpoch = backup.epoch;
+  }
+
+  pull(syncCursor: SyncCursor | null, limit: number): PullResponse {
+    const server = { id: simServerId, epoch: this.epoch, restoredFromEpoch: this.restoredFromEpoch, epochStartSeq: this.epochStartSeq };
+    const check = checkCursor(syncCursor, { id: simServerId, epoch: this.epoch, headSeq: this.seq });
+    if (check.kind === 'reset') {
+      return { protocolVersion: 1, server, reset: true, changes: [], conflicts: [], purges: [], cursor: { epoch: this.epoch, seq: 0 }, hasMore: true };
+    }
+    const cursor = check.afterSeq;
     type Item = { seq: number; change?: RowChange; conflict?: ConflictState };
     const items: Item[] = [];
     for (const { row, seq } of this.rows.values()) {
@@ -80,12 +133,12 @@ export class SimHub {
     const last = page.at(-1)?.seq ?? cursor;
     return {
       protocolVersion: 1,
-      server: { id: simServerId, epoch: simEpoch },
+      server,
       reset: false,
       changes: page.flatMap((item) => (item.change ? [item.change] : [])),
       conflicts: page.flatMap((item) => (item.conflict ? [item.conflict] : [])),
       purges: [],
-      cursor: { epoch: simEpoch, seq: last },
+      cursor: { epoch: this.epoch, seq: last },
       hasMore: items.length > page.length,
     };
   }
