@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -34,6 +35,7 @@ const MIGRATION_LOCK_KEY = 0x7d_0551_e1;
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.kind === 'pglite') {
+    if (location.dataDir) mkdirSync(location.dataDir, { recursive: true, mode: 0o700 });
     const client = location.dataDir ? await PGlite.create(location.dataDir) : await PGlite.create();
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
