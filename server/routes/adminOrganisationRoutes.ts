@@ -25,6 +25,7 @@ export function adminOrganisationRoutes(app: FastifyInstance, context: ServiceCo
   registerRoute(app, context, apiRoutes.getSecurity, async ({ caller }) => securityOf(caller.organisation));
 
   registerRoute(app, context, apiRoutes.updateSecurity, async ({ caller, body }) => {
+    if (Object.keys(body).length === 0) return securityOf(caller.organisation);
     if (body.ipAllowList) {
       const invalid = invalidRanges(body.ipAllowList);
       if (invalid.length > 0) throw new HttpError(400, 'invalid_request', `Not a usable address range: ${invalid.join(', ')}.`);

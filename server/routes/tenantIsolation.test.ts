@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { apiRoutes, type ApiRouteName } from '../../shared/api/routes.js';
+import { serviceNotices } from '../db/schema/index.js';
+import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
+import { addUser, call, createTestOrganisation, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
+import { sampleRequest, type ForeignIds } from '../testing/sampleRequests.js';
+
+const names = Object.keys(apiRoutes) as ApiRouteName[];
+const guarded = names.filter((name) => apiRoutes[name].access !== 'public' && apiRoutes[name].access !== 'provider');
+
+function requestFor(name: ApiRouteName, ids: ForeignIds) {
+  const spec = apiRoutes[name];
+  const sample = sampleRequest(name, ids);
+  if (!sample) throw new Error(`no sample request for ${name}`);
+  return { method: spec.method, url: sample.url ?? spec.path, ...(sample.payload !== undefined ? { payload: sample.payload as object } : {}) };
+}
+
+describe.each(testBackends)('tenant isolation and authorisation on %s', (backend) => {
+  let database: TestDatabase;
+  let harness: Harness;
+  let orgA: TestOrganisation;
+  let orgB: TestOrganisation;
+  let idsOfB: ForeignIds;
+  let userOfB: Awaited<ReturnType<typeof addUser>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(backend);
+    harness = await startHarness(database);
+    orgA = await createTestOrganisation(harness, 'Organisatie A');
+    orgB = await createTestOrganisation(harness, 'Organisatie B');
+    userOfB = await addUser(harness, orgB);
+    const sessions = (await call(harness, userOfB.token, { method: 'GET', url: '/v1/me/sessions' })).json() as { sessions: { id: string }[] };
+    const noticeId = uuidv7();
+    await database.db.insert(serviceNotices).values({
+      id: noticeId,
+      kind: 'terms-change',
+      title: 'Nieuwe voorwaarden',
+      body: 'Per 1 mei gelden nieuwe voorwaarden.',
+      publishedAt: harness.clock.now(),
+      effectiveAt: new Date(harness.clock.now().getTime() + 40 * 24 * 3600 * 1000),
+    });
+    idsOfB = { userId: userOfB.userId, deviceId: userOfB.deviceId, sessionId: sessions.sessions[0]!.id, noticeId };
+  });
+  afterAll(async () => {
+    await harness?.app.close();
+    await database?.dispose();
+  });
+
+  it('has a sample request for every guarded route', () => {
+    for (const name of guarded) expect(() => requestFor(name, idsOfB), name).not.toThrow();
+  });
+
+  it('refuses every guarded route without a session', async () => {
+    for (const name of guarded) {
+      const response = await call(harness, null, requestFor(name, idsOfB));
+      expect(response.statusCode, name).toBe(401);
+      expect(response.json(), name).toMatchObject({ error: 'not_signed_in' });
+    }
+  });
+
+  it('refuses admin routes to a practitioner and owner routes to an admin', async () => {
+    const practitioner = await addUser(harness, orgA, 'practitioner');
+    const admin = await addUser(harness, orgA, 'admin');
+    for (const name of guarded) {
+      const access = apiRoutes[name].access;
+      if (access === 'admin' || access === 'owner') {
+        const response = await call(harness, practitioner.token, requestFor(name, idsOfB));
+        expect(response.statusCode, `practitioner → ${name}`).toBe(403);
+      }
+      if (access === 'owner') {
+        const response = await call(harness, admin.token, requestFor(name, idsOfB));
+        expect(response.statusCode, `admin → ${name}`).toBe(403);
+      }
+    }
+  });
+
+  it('never lets organisation A read or change organisation B through any endpoint', async () => {
+    // The owner of A calls every route aimed at B's ids. Sign-out last: it ends A's own session.
+    const order = [...guarded.filter((name) => name !== 'signOut'), 'signOut' as const];
+    const bIds = [orgB.organisationId, orgB.ownerId, userOfB.userId, userOfB.deviceId, idsOfB.sessionId, orgB.ownerEmail, userOfB.email];
+    for (const name of order) {
+      const response = await call(harness, orgA.ownerToken, requestFor(name, idsOfB));
+      expect(response.statusCode, name).toBeLessThan(500);
+      for (const id of bIds) expect(response.body, `${name} leaked ${id}`).not.toContain(id);
+      if (['getUser', 'updateUser', 'resetUserTwoFactor', 'signOutUser', 'revokeDevice', 'revokeMySession'].includes(name)) {
+        expect(response.statusCode, name).toBe(404);
+      }
+    }
+
+    // B is untouched: its user is active, its device and session still work, its settings unchanged.
+    const stillB = await call(harness, userOfB.token, { method: 'GET', url: '/v1/me' });
+    expect(stillB.statusCode).toBe(200);
+    const lease = await call(harness, userOfB.token, { method: 'POST', url: '/v1/licence/lease' });
+    expect(lease.statusCode).toBe(200);
+    const security = await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/security' });
+    expect(security.json()).toMatchObject({ autoLockMinutes: 15 });
+    const users = (await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/users' })).json() as { users: { email: string; status: string }[] };
+    expect(users.users.map((user) => user.email)).not.toContain('new.colleague@example.nl');
+    expect(users.users.find((user) => user.email === userOfB.email)?.status).toBe('active');
+  });
+
+  it('keeps a token of A from naming B’s organisation (the token binds its organisation)', async () => {
+    const fresh = await createTestOrganisation(harness, 'Organisatie C');
+    const [, , sessionId, secret] = fresh.ownerToken.split('.');
+    const forged = `td1.${orgB.organisationId}.${sessionId}.${secret}`;
+    expect((await call(harness, forged, { method: 'GET', url: '/v1/admin/users' })).statusCode).toBe(401);
+  });
+});

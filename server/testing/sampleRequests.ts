@@ -1,0 +1,67 @@
+import type { ApiRouteName } from '../../shared/api/routes.js';
+
+/** Ids of another organisation's things, to aim requests at. */
+export interface ForeignIds {
+  userId: string;
+  deviceId: string;
+  sessionId: string;
+  noticeId: string;
+}
+
+/**
+ * One well-formed request per authenticated route, aimed at `ids`. The isolation and authorisation
+ * suites use it; the check that it names every route keeps new routes from slipping past them.
+ */
+export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: string; payload?: unknown } | null {
+  switch (name) {
+    case 'health':
+    case 'leaseKeys':
+    case 'signIn':
+    case 'acceptInvite':
+    case 'paymentEvent':
+      return null; // public or provider-authenticated: covered by their own tests
+    case 'signOut':
+    case 'me':
+    case 'enrolTwoFactor':
+    case 'mySessions':
+    case 'lease':
+    case 'notices':
+    case 'listUsers':
+    case 'listDevices':
+    case 'getSecurity':
+    case 'getSubscription':
+    case 'invoices':
+    case 'storage':
+    case 'audit':
+      return {};
+    case 'confirmTwoFactor':
+    case 'regenerateRecoveryCodes':
+      return { payload: { code: '123456' } };
+    case 'disableTwoFactor':
+      return { payload: { password: 'whatever password', code: '123456' } };
+    case 'changePassword':
+      return { payload: { currentPassword: 'wrong current password', newPassword: 'another long passphrase' } };
+    case 'revokeMySession':
+      return { url: `/v1/me/sessions/${ids.sessionId}` };
+    case 'acknowledgeNotice':
+      return { url: `/v1/notices/${ids.noticeId}/acknowledge` };
+    case 'inviteUser':
+      return { payload: { email: 'new.colleague@example.nl', displayName: 'New colleague', role: 'practitioner' } };
+    case 'getUser':
+      return { url: `/v1/admin/users/${ids.userId}` };
+    case 'updateUser':
+      return { url: `/v1/admin/users/${ids.userId}`, payload: { status: 'removed' } };
+    case 'resetUserTwoFactor':
+      return { url: `/v1/admin/users/${ids.userId}/reset-two-factor` };
+    case 'signOutUser':
+      return { url: `/v1/admin/users/${ids.userId}/sign-out` };
+    case 'revokeDevice':
+      return { url: `/v1/admin/devices/${ids.userId}/${ids.deviceId}` };
+    case 'updateSecurity':
+      return { payload: { autoLockMinutes: 5 } };
+    case 'changePlan':
+      return { payload: { plan: 'team-2-4' } };
+    case 'cancelSubscription':
+      return { payload: { confirm: true, endDate: '2026-12-31' } };
+  }
+}
