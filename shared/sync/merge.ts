@@ -42,6 +42,8 @@ export interface MergeAccepted {
   /** Values replaced by a newer one, or incoming values that lost: never discarded. */
   readonly history: readonly HistoryEntry[];
   readonly conflicts: readonly Conflict[];
+  /** Fields that now hold exactly this mutation's value and clock (all of them when `applied`). */
+  readonly applied: readonly string[];
   /** Fields of this mutation whose value did not become current (lost to a newer write). */
   readonly superseded: readonly string[];
   /** Conflict ids the mutation settles; the hub closes those that belong to this row. */
@@ -75,9 +77,9 @@ export function mutationResultFor(mutationId: string, outcome: MergeOutcome, seq
     case 'applied':
       return { mutationId, status: 'applied', seq };
     case 'merged':
-      return { mutationId, status: 'merged', seq, superseded: [...outcome.superseded] };
+      return { mutationId, status: 'merged', seq, applied: [...outcome.applied], superseded: [...outcome.superseded] };
     case 'conflict':
-      return { mutationId, status: 'conflict', seq, conflicts: [...outcome.conflicts] };
+      return { mutationId, status: 'conflict', seq, applied: [...outcome.applied], conflicts: [...outcome.conflicts] };
   }
 }
 
@@ -110,7 +112,8 @@ function createRow(mutation: Mutation): MergeOutcome {
     values,
     clocks,
   };
-  return { status: 'applied', row, changed: true, history: [], conflicts: [], superseded: [], resolves: unique(mutation.resolves ?? []) };
+  const applied = mutation.changes.map((change) => change.field);
+  return { status: 'applied', row, changed: true, history: [], conflicts: [], applied, superseded: [], resolves: unique(mutation.resolves ?? []) };
 }
 
 function mergeIntoRow(current: ServerRow, mutation: Mutation, classes: Map<string, MergeClass | 'tombstone'>): MergeOutcome {
@@ -122,12 +125,14 @@ function mergeIntoRow(current: ServerRow, mutation: Mutation, classes: Map<strin
   const history: HistoryEntry[] = [];
   const conflicts: Conflict[] = [];
   const superseded: string[] = [];
+  const applied: string[] = [];
   let changed = false;
   let exact = true;
   const set = (field: string, value: OpaqueValue, hlc: string) => {
     values[field] = value;
     clocks[field] = hlc;
     changed = true;
+    applied.push(field);
   };
   const keepOld = (field: string, supersededBy: string) => {
     const old = valueOf(current, field);
@@ -141,7 +146,10 @@ function mergeIntoRow(current: ServerRow, mutation: Mutation, classes: Map<strin
     const currentClock = clocks[change.field] ?? null;
     const currentValue = values[change.field] ?? null;
     // The same write again (a retried push whose answer was lost): nothing to do.
-    if (currentClock === change.hlc && sameValue(currentValue, change.value)) continue;
+    if (currentClock === change.hlc && sameValue(currentValue, change.value)) {
+      applied.push(change.field);
+      continue;
+    }
 
     if (mergeClass === 'immutable' || mergeClass === 'lock') {
       // Validation let through only "equal" or "lock set for the first time".
@@ -158,28 +166,39 @@ function mergeIntoRow(current: ServerRow, mutation: Mutation, classes: Map<strin
       continue;
     }
 
-    if (sameValue(currentValue, change.value)) {
-      // Typed the same elsewhere: keep the server's clock, the device learns it from its pull.
-      exact = false;
-      continue;
-    }
-
-    if (isDeleted({ values, clocks })) {
-      // Delete wins over a concurrent edit, but the edit is kept where a person will see it.
-      conflicts.push(conflictOf('edited_after_delete', current, mutation, change, currentValue, currentClock));
-      exact = false;
-      continue;
-    }
+    const equal = sameValue(currentValue, change.value);
+    const deleted = isDeleted({ values, clocks });
 
     if (mergeClass === 'structured') {
-      if (currentClock === null || compareHlc(parseHlc(change.hlc), parseHlc(currentClock)) > 0) {
+      const newer = currentClock === null || compareHlc(parseHlc(change.hlc), parseHlc(currentClock)) > 0;
+      if (equal) {
+        // Same value: keep the later clock, so the row does not depend on the order of arrival.
+        if (newer) set(change.field, change.value, change.hlc);
+        else exact = false;
+      } else if (deleted) {
+        conflicts.push(conflictOf('edited_after_delete', current, mutation, change, currentValue, currentClock));
+        exact = false;
+      } else if (newer) {
         keepOld(change.field, change.hlc);
         set(change.field, change.value, change.hlc);
       } else {
-        history.push({ field: change.field, value: change.value, hlc: change.hlc, supersededBy: currentClock });
+        history.push({ field: change.field, value: change.value, hlc: change.hlc, supersededBy: currentClock! });
         superseded.push(change.field);
         exact = false;
       }
+      continue;
+    }
+
+    if (equal) {
+      // The same text typed elsewhere: nothing to merge; the hub's clock stays, the device learns it on pull.
+      exact = false;
+      continue;
+    }
+
+    if (deleted) {
+      // Delete wins over a concurrent edit, but the edit is kept where a person will see it.
+      conflicts.push(conflictOf('edited_after_delete', current, mutation, change, currentValue, currentClock));
+      exact = false;
       continue;
     }
 
@@ -196,7 +215,7 @@ function mergeIntoRow(current: ServerRow, mutation: Mutation, classes: Map<strin
 
   const row: ServerRow = changed ? { ...current, values, clocks } : current;
   const status = conflicts.length > 0 ? 'conflict' : exact ? 'applied' : 'merged';
-  return { status, row, changed, history, conflicts, superseded, resolves: unique(mutation.resolves ?? []) };
+  return { status, row, changed, history, conflicts, applied, superseded, resolves: unique(mutation.resolves ?? []) };
 }
 
 /** Everything that refuses the whole mutation, checked before anything is applied (a mutation is all or nothing). */

@@ -170,22 +170,30 @@ export function conflictIdFor(mutationId: string, field: string): string {
 }
 
 const resultBase = { mutationId: mutationIdSchema };
+const fieldListSchema = z.array(fieldNameSchema).max(syncLimits.fieldsPerMutation);
 /**
  * The answer per mutation, in the order of the request. `seq` is the server sequence of the row
  * version that includes the change (the device stores it as the row's `serverSeq`).
  * - applied: every field as sent.
- * - merged: accepted, but `superseded` fields lost to a newer value (kept in history), or the
- *   change was already there; the device takes the row's current state from the next pull.
- * - conflict: one or more narrative fields kept both versions (`conflicts`); other fields applied.
+ * - merged: accepted, but `superseded` fields lost to a newer value (kept in history), or a value
+ *   was already there under another clock; `applied` lists the fields that hold exactly this
+ *   mutation's value and clock. The device takes the rest of the row from the next pull.
+ * - conflict: one or more narrative fields kept both versions (`conflicts`); `applied` as above.
  * - rejected: nothing applied; `reason` tells the device what to show.
  */
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ ...resultBase, status: z.literal('applied'), seq: serverSeqSchema }).strict(),
   z
-    .object({ ...resultBase, status: z.literal('merged'), seq: serverSeqSchema, superseded: z.array(fieldNameSchema).max(syncLimits.fieldsPerMutation) })
+    .object({ ...resultBase, status: z.literal('merged'), seq: serverSeqSchema, applied: fieldListSchema, superseded: fieldListSchema })
     .strict(),
   z
-    .object({ ...resultBase, status: z.literal('conflict'), seq: serverSeqSchema, conflicts: z.array(conflictSchema).min(1).max(syncLimits.fieldsPerMutation) })
+    .object({
+      ...resultBase,
+      status: z.literal('conflict'),
+      seq: serverSeqSchema,
+      applied: fieldListSchema,
+      conflicts: z.array(conflictSchema).min(1).max(syncLimits.fieldsPerMutation),
+    })
     .strict(),
   z
     .object({ ...resultBase, status: z.literal('rejected'), reason: rejectReasonSchema, field: fieldNameSchema.nullable(), message: messageSchema })

@@ -59,10 +59,13 @@ describe('settle: storing the answer to a pushed mutation', () => {
     expect(overlayPending(settled.shadow, [])!.values.body).toBe('Oud');
   });
 
-  it('conflict and merged leave the shadow to the next pull', () => {
+  it('conflict and merged confirm only the fields the hub holds as sent; the rest comes with the next pull', () => {
     const conflict = { conflictId: `${edit.mutationId}:body`, kind: 'concurrent_edit' as const, table: 'reports' as const, rowId, clientId: clientA, field: 'body', kept: { value: 'B', hlc: t0 }, incoming: { value: 'Lokaal', hlc: hlcAt(nowMs, nodeA), mutationId: edit.mutationId } };
-    expect(settleMutation(base, edit, answer({ status: 'conflict', seq: 5, conflicts: [conflict] }))).toEqual({ shadow: base, rejected: null, conflicts: [conflict] });
-    expect(settleMutation(base, edit, answer({ status: 'merged', seq: 5, superseded: ['body'] })).shadow).toBe(base);
+    expect(settleMutation(base, edit, answer({ status: 'conflict', seq: 5, applied: [], conflicts: [conflict] }))).toEqual({ shadow: base, rejected: null, conflicts: [conflict] });
+    expect(settleMutation(base, edit, answer({ status: 'merged', seq: 5, applied: [], superseded: ['body'] })).shadow).toBe(base);
+    const two = mutationOf('reports', rowId, 'update', { body: { value: 'Lokaal', hlc: hlcAt(nowMs, nodeA), baseHlc: t0 }, category: { value: 'Gedrag', hlc: hlcAt(nowMs, nodeA), baseHlc: t0 } });
+    const merged = settleMutation(base, two, { mutationId: two.mutationId, status: 'merged', seq: 5, applied: ['body'], superseded: ['category'] });
+    expect(merged.shadow!.values).toMatchObject({ body: 'Lokaal', category: 'ADL' });
   });
 
   it('refuses to settle a mutation with another mutation\'s answer', () => {

@@ -105,10 +105,12 @@ export interface SettledMutation {
  * that removes the mutation from the outbox. Afterwards the row shows
  * `overlayPending(shadow, remaining pending)`.
  *
- * Only `applied` moves the shadow, and only if the shadow is older than the answer's version: a
- * retried push can answer long after a pull already brought a newer version. Every other answer
- * leaves the shadow as it is; the row's current state is in the shadow already or arrives in the
- * next pull (a change that altered the row got a sequence number after the device's cursor).
+ * The fields the hub confirms holding exactly as sent (all of them for `applied`, the listed ones
+ * for `merged` and `conflict`) move into the shadow, so the row keeps showing them — but only if the
+ * shadow is older than the answer's version: a retried push can answer long after a pull already
+ * brought a newer version. Everything else the row's current state holds is in the shadow already
+ * or arrives in the next pull (a change that altered the row got a sequence number after the
+ * device's cursor).
  *
  * `epochChanged`: the push answer names another server epoch than the device's cursor (the hub was
  * restored). Sequence numbers of two epochs do not compare, so `applied` always updates the shadow —
@@ -118,24 +120,32 @@ export interface SettledMutation {
 export function settleMutation(shadow: ShadowRow | null, mutation: Mutation, result: MutationResult, epochChanged = false): SettledMutation {
   if (result.mutationId !== mutation.mutationId) throw new Error(`answer for ${result.mutationId} settles ${mutation.mutationId}`);
   switch (result.status) {
-    case 'applied': {
-      if (!epochChanged && shadow !== null && shadow.seq >= result.seq) return { shadow, rejected: null, conflicts: [] };
-      const values: Record<string, OpaqueValue> = { ...(shadow?.values ?? {}) };
-      const clocks: Record<string, string> = { ...(shadow?.clocks ?? {}) };
-      for (const change of mutation.changes) {
-        values[change.field] = change.value;
-        clocks[change.field] = change.hlc;
-      }
-      // A row first created by this mutation is exactly this version; otherwise the other fields
-      // are still the older version's, so the shadow keeps its older seq and the pull brings the rest.
-      const seq = shadow === null && mutation.op === 'insert' ? result.seq : (shadow?.seq ?? 0);
-      return { shadow: { values, clocks, seq }, rejected: null, conflicts: [] };
-    }
+    case 'applied':
+      return { shadow: confirm(shadow, mutation, mutation.changes.map((c) => c.field), result.seq, epochChanged), rejected: null, conflicts: [] };
     case 'merged':
-      return { shadow, rejected: null, conflicts: [] };
+      return { shadow: confirm(shadow, mutation, result.applied, result.seq, epochChanged), rejected: null, conflicts: [] };
     case 'conflict':
-      return { shadow, rejected: null, conflicts: result.conflicts };
+      return { shadow: confirm(shadow, mutation, result.applied, result.seq, epochChanged), rejected: null, conflicts: result.conflicts };
     case 'rejected':
       return { shadow, rejected: { mutation, reason: result.reason, message: result.message }, conflicts: [] };
   }
+}
+
+/**
+ * The shadow with the fields the hub confirmed holding exactly as this mutation sent them. A row
+ * first created by this mutation is exactly that version; otherwise the other fields are still the
+ * older version's, so the shadow keeps its older seq and the next pull brings the rest.
+ */
+function confirm(shadow: ShadowRow | null, mutation: Mutation, fields: readonly string[], seq: number, epochChanged: boolean): ShadowRow | null {
+  if (fields.length === 0) return shadow;
+  if (!epochChanged && shadow !== null && shadow.seq >= seq) return shadow;
+  const values: Record<string, OpaqueValue> = { ...(shadow?.values ?? {}) };
+  const clocks: Record<string, string> = { ...(shadow?.clocks ?? {}) };
+  for (const change of mutation.changes) {
+    if (!fields.includes(change.field)) continue;
+    values[change.field] = change.value;
+    clocks[change.field] = change.hlc;
+  }
+  const createdHere = shadow === null && mutation.op === 'insert' && fields.length === mutation.changes.length;
+  return { values, clocks, seq: createdHere ? seq : (shadow?.seq ?? 0) };
 }
