@@ -26,7 +26,14 @@ interface DemoUser {
  * Built through the store's own API, so tests start from a state the app itself could reach.
  */
 export async function provisionDevice(
-  options: { signedInAs?: 'nurse' | 'colleague' | 'admin'; clients?: ClientCreate[] } = {},
+  options: {
+    signedInAs?: 'nurse' | 'colleague' | 'admin';
+    /** Who registers the clients (and so has access to them); defaults to the signed-in user. */
+    clientsCreatedBy?: 'nurse' | 'colleague' | 'admin';
+    clients?: ClientCreate[];
+    /** The organisation's inactivity lock; tests of the auto-lock set it to 1 minute. */
+    autoLockMinutes?: number;
+  } = {},
 ): Promise<ProvisionedDevice> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-device-'));
   const password = 'Correct paard batterij niet';
@@ -38,12 +45,12 @@ export async function provisionDevice(
   };
   const store = await LocalStore.at({ dir: dataDir });
   store.create(password);
-  store.directory.upsertOrganisation({ id: organisationId, name: 'Zorg aan Huis Utrecht', autoLockMinutes: 15 });
+  store.directory.upsertOrganisation({ id: organisationId, name: 'Zorg aan Huis Utrecht', autoLockMinutes: options.autoLockMinutes ?? 15 });
   store.directory.upsertUser(organisationId, { ...users.nurse, role: 'practitioner' });
   store.directory.upsertUser(organisationId, { ...users.colleague, role: 'practitioner' });
   store.directory.upsertUser(organisationId, { ...users.admin, role: 'admin' });
   const signedIn = users[options.signedInAs ?? 'nurse'];
-  const session = store.session(signedIn.id);
+  const session = store.session(users[options.clientsCreatedBy ?? options.signedInAs ?? 'nurse'].id);
   const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
   store.lock();
   writeDeviceAccount(dataDir, { userId: signedIn.id, organisationId, email: signedIn.email, displayName: signedIn.displayName });

@@ -1,3 +1,4 @@
+import { apiRoutes } from '../../shared/api/routes.js';
 import type { Connectivity } from '../../shared/ipc/calls/app.js';
 
 export interface ConnectivityMonitorOptions {
@@ -10,7 +11,7 @@ export interface ConnectivityMonitorOptions {
 
 /**
  * Knows whether the central service can be reached. Offline is the normal case, so a failed
- * check is a state, not an error. Checks `/health` on a timer; `checkNow()` on demand.
+ * check is a state, not an error. Checks the service's health route on a timer; `checkNow()` on demand.
  */
 export class ConnectivityMonitor {
   private state: Connectivity;
@@ -44,7 +45,7 @@ export class ConnectivityMonitor {
 
   private async reachable(): Promise<boolean> {
     try {
-      const response = await fetch(new URL('/health', this.options.serverUrl), {
+      const response = await fetch(new URL(apiRoutes.health.path, this.options.serverUrl), {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 3_000),
       });
       return response.ok;

@@ -10,6 +10,16 @@ import type { CoreHandlers } from './handlers.js';
 import { appHandlers } from './handlers/app.js';
 import { dossierHandlers } from './handlers/dossiers.js';
 import { sessionHandlers } from './handlers/session.js';
+import { clientHandlers } from './handlers/clients.js';
+import { contactHandlers } from './handlers/contacts.js';
+import { reportHandlers } from './handlers/reports.js';
+import { agendaHandlers } from './handlers/agenda.js';
+import { timeHandlers } from './handlers/time.js';
+import { documentHandlers } from './handlers/documents.js';
+import { accessHandlers } from './handlers/access.js';
+import { draftHandlers } from './handlers/drafts.js';
+import { organisationHandlers } from './handlers/organisation.js';
+import { syncHandlers } from './handlers/sync.js';
 
 export interface Core {
   dispatch: Dispatch;
@@ -41,6 +51,16 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...appHandlers(services),
     ...sessionHandlers(services),
     ...dossierHandlers(services),
+    ...clientHandlers(services),
+    ...contactHandlers(services),
+    ...reportHandlers(services),
+    ...agendaHandlers(services),
+    ...timeHandlers(services),
+    ...documentHandlers(services),
+    ...accessHandlers(services),
+    ...draftHandlers(services),
+    ...organisationHandlers(services),
+    ...syncHandlers(services),
   };
 
   connectivity.start();

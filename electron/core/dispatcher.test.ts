@@ -3,13 +3,19 @@ import { createLogger } from '../log/logger.js';
 import { CoreError } from './core-error.js';
 import { createDispatcher } from './dispatcher.js';
 import type { CoreHandlers } from './handlers.js';
+import { ipcMethods } from '../../shared/ipc/contract.js';
 
 const log = createLogger('test', 'silent');
 const context = { connectionId: 'test' };
 
 function handlers(overrides: Partial<CoreHandlers> = {}): CoreHandlers {
   const unlocked = async () => ({ state: 'no-account' as const });
+  // Calls these tests do not make still need a handler for the table to be complete.
+  const unused = Object.fromEntries(
+    ipcMethods.map((method) => [method, async () => Promise.reject(new Error(`${method} is not used in this test`))]),
+  ) as unknown as CoreHandlers;
   return {
+    ...unused,
     'app.info': async () => ({ name: 'Thuisdossier', version: '0.0.0', host: 'test' }),
     'connectivity.status': async () => ({ online: false, serverUrl: 'http://127.0.0.1:1', lastCheckedAt: null }),
     'session.status': unlocked,

@@ -1,6 +1,7 @@
 import { AccessLogService } from './access-log-service.js';
 import { AppointmentRepository } from './appointments.js';
 import { ClientList } from './client-list.js';
+import { ClientList } from './client-list.js';
 import { ClientRepository } from './clients.js';
 import { ContactRepository } from './contacts.js';
 import { DocumentRepository } from './documents.js';
@@ -19,6 +20,7 @@ import { TimeRegistrationRepository } from './time-registrations.js';
 export class DossierSession {
   readonly clients: ClientRepository;
   readonly clientList: ClientList;
+  readonly clientList: ClientList;
   readonly contacts: ContactRepository;
   readonly appointments: AppointmentRepository;
   readonly time: TimeRegistrationRepository;
@@ -33,6 +35,7 @@ export class DossierSession {
   constructor(services: StoreServices, userId: string, onBehalfOf: string | null) {
     const scope = new Scope(services, userId, onBehalfOf);
     this.clients = new ClientRepository(scope);
+    this.clientList = new ClientList(scope);
     this.clientList = new ClientList(scope);
     this.reports = new ReportRepository(scope, this.clients);
     this.contacts = new ContactRepository(scope, this.clients);

@@ -4,6 +4,16 @@ import type { IpcResult } from './errors.js';
 import { appCalls, appEvents } from './calls/app.js';
 import { sessionCalls, sessionEvents } from './calls/session.js';
 import { dossierCalls } from './calls/dossiers.js';
+import { clientCalls } from './calls/clients.js';
+import { contactCalls } from './calls/contacts.js';
+import { reportCalls } from './calls/reports.js';
+import { agendaCalls } from './calls/agenda.js';
+import { timeCalls } from './calls/time.js';
+import { documentCalls } from './calls/documents.js';
+import { accessCalls } from './calls/access.js';
+import { draftCalls } from './calls/drafts.js';
+import { organisationCalls } from './calls/organisation.js';
+import { syncCalls } from './calls/sync.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -14,6 +24,16 @@ export const ipcContract = {
   ...appCalls,
   ...sessionCalls,
   ...dossierCalls,
+  ...clientCalls,
+  ...contactCalls,
+  ...reportCalls,
+  ...agendaCalls,
+  ...timeCalls,
+  ...documentCalls,
+  ...accessCalls,
+  ...draftCalls,
+  ...organisationCalls,
+  ...syncCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */

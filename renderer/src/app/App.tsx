@@ -1,8 +1,12 @@
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
-import { DossierListPage } from '../dossiers/DossierListPage.js';
+import { AgendaPage } from '../agenda/AgendaPage.js';
+import { ClientListPage } from '../clients/ClientListPage.js';
+import { DossierPage } from '../dossier/DossierPage.js';
 import { SessionGate } from '../session/SessionGate.js';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
@@ -13,20 +17,25 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const { i18n } = useTranslation();
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <Notifications position="top-right" />
         <HashRouter>
           <SessionGate>
             <Routes>
               <Route element={<AppLayout />}>
-                <Route path="/dossiers" element={<DossierListPage />} />
+                <Route path="/dossiers" element={<ClientListPage />} />
+                <Route path="/dossiers/:clientId/:tab?" element={<DossierPage />} />
+                <Route path="/agenda" element={<AgendaPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />
               </Route>
             </Routes>
           </SessionGate>
         </HashRouter>
+        </DatesProvider>
       </MantineProvider>
     </QueryClientProvider>
   );

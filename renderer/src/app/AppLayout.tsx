@@ -1,46 +1,57 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconLock, IconUsers } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconCalendarEvent, IconLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterLink, Outlet } from 'react-router';
-import { api } from '../bridge/index.js';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
-import { unwrap } from '../ipc/call.js';
-import { sessionKey, useSession } from '../session/useSession.js';
+import { useAutoLock } from '../session/useAutoLock.js';
+import { useLockNow } from '../session/useLockNow.js';
+import { useSession } from '../session/useSession.js';
+import { SyncBadge } from '../sync/SyncBadge.js';
 import { BrandMark } from './BrandMark.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
-  const lock = useMutation({
-    mutationFn: () => unwrap(api.session.lock({})),
-    onSuccess: (status) => queryClient.setQueryData(sessionKey, status),
-  });
+  const lockNow = useLockNow();
+  const location = useLocation();
+  useAutoLock();
   const user = session.data?.state === 'unlocked' ? session.data.user : undefined;
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="lg" justify="space-between">
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <BrandMark />
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
             <ConnectivityBadge />
+            <SyncBadge />
             {user && (
-              <Text fz="sm" c="dimmed">
+              <Text fz="sm" c="dimmed" visibleFrom="md">
                 {t('shell.signedInAs', { name: user.displayName })}
               </Text>
             )}
             <LanguageSwitch />
-            <Button variant="default" size="xs" leftSection={<IconLock size={16} aria-hidden />} onClick={() => lock.mutate()}>
+            <Button variant="default" size="xs" leftSection={<IconLock size={16} aria-hidden />} onClick={() => void lockNow()}>
               {t('shell.lock')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Hoofdmenu">
-        <NavLink component={RouterLink} to="/dossiers" label={t('shell.dossiers')} leftSection={<IconUsers size={18} aria-hidden />} />
+      <AppShell.Navbar p="sm" aria-label={t('shell.menu')}>
+        <NavLink
+          component={RouterLink}
+          to="/dossiers"
+          active={location.pathname.startsWith('/dossiers')}
+          label={t('shell.dossiers')}
+          leftSection={<IconUsers size={18} aria-hidden />}
+        />
+        <NavLink component={RouterLink} to="/agenda" label={t('shell.agenda')} leftSection={<IconCalendarEvent size={18} aria-hidden />} />
+        {user && (
+          <Text fz="xs" c="dimmed" mt="auto" px="sm" pb="xs">
+            {user.organisationName}
+          </Text>
+        )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Outlet />

@@ -1,3 +1,4 @@
+import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
 
 export const en: Messages = {
@@ -5,7 +6,21 @@ export const en: Messages = {
     name: 'Thuisdossier',
     tagline: 'The client record for home care — also without internet.',
   },
-  common: { showPassword: 'Show or hide password', loading: 'Loading…' },
+  common: {
+    showPassword: 'Show or hide password',
+    loading: 'Loading…',
+    cancel: 'Cancel',
+    save: 'Save',
+    undo: 'Undo changes',
+    close: 'Close',
+    delete: 'Delete',
+    edit: 'Edit',
+    add: 'Add',
+    yes: 'Yes',
+    no: 'No',
+    none: '—',
+    clearDate: 'Clear date',
+  },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   connectivity: {
     online: 'Online',
@@ -31,17 +46,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Unlock',
   },
-  shell: {
-    dossiers: 'Clients',
-    lock: 'Lock',
-    signedInAs: 'Signed in as {{name}}',
-  },
-  dossiers: {
-    title: 'Clients',
-    search: 'Search by name, BSN, record number or postcode',
-    emptyTitle: 'No records yet',
-    emptyText: 'There are no client records you may see yet. Records appear here as soon as they are shared with you.',
-  },
+  ...enWork,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

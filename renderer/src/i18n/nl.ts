@@ -1,10 +1,26 @@
+import { nlWork } from './nl-work.js';
+
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
   app: {
     name: 'Thuisdossier',
     tagline: 'Het cliëntdossier voor zorg aan huis — ook zonder internet.',
   },
-  common: { showPassword: 'Wachtwoord tonen of verbergen', loading: 'Laden…' },
+  common: {
+    showPassword: 'Wachtwoord tonen of verbergen',
+    loading: 'Laden…',
+    cancel: 'Annuleren',
+    save: 'Opslaan',
+    undo: 'Wijzigingen ongedaan maken',
+    close: 'Sluiten',
+    delete: 'Verwijderen',
+    edit: 'Bewerken',
+    add: 'Toevoegen',
+    yes: 'Ja',
+    no: 'Nee',
+    none: '—',
+    clearDate: 'Datum wissen',
+  },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   connectivity: {
     online: 'Online',
@@ -30,17 +46,7 @@ export const nl = {
     password: 'Wachtwoord',
     submit: 'Ontgrendelen',
   },
-  shell: {
-    dossiers: 'Cliënten',
-    lock: 'Vergrendelen',
-    signedInAs: 'Aangemeld als {{name}}',
-  },
-  dossiers: {
-    title: 'Cliënten',
-    search: 'Zoek op naam, BSN, dossiernummer of postcode',
-    emptyTitle: 'Nog geen dossiers',
-    emptyText: 'Er zijn nog geen cliëntdossiers die jij mag inzien. Dossiers verschijnen hier zodra ze met je gedeeld zijn.',
-  },
+  ...nlWork,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',
@@ -67,5 +73,5 @@ export const nl = {
 };
 
 /** The shape every language must have: the same keys, any strings. */
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Messages = Strings<typeof nl>;

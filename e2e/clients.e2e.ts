@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/accessibility.js';
+import { openAndUnlock } from './support/app.js';
+import { demoClients } from './support/demo-clients.js';
+import { provisionDevice, type ProvisionedDevice } from './support/provision-device.js';
+import { startPreview, type RunningPreview } from './support/preview-host.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+let device: ProvisionedDevice;
+let preview: RunningPreview;
+test.beforeAll(async () => {
+  device = await provisionDevice({ clients: demoClients });
+  preview = await startPreview({ dataDir: device.dataDir });
+});
+test.afterAll(async () => {
+  await preview.stop();
+});
+
+test('the client list searches as you type by name, BSN, dossier number and postcode, and filters by status', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  const rows = page.getByTestId('client-rows');
+  await expect(rows.getByRole('row')).toHaveCount(5);
+  // Sorted by last name, as Dutch registers are: Bakker, Berg (van der), Smit, Vries (de), Yilmaz.
+  await expect(rows.getByRole('link')).toHaveText(['Bakker, Henk', 'Berg, Johanna van der', 'Smit, Gerrit', 'Vries, Daan de', 'Yilmaz, Fatima']);
+  await expectAccessible(page);
+  await saveScreenshot(page, 'client-list');
+
+  const search = page.getByRole('searchbox', { name: 'Zoeken' });
+  await search.fill('johan');
+  await expect(rows.getByRole('link')).toHaveText(['Berg, Johanna van der']);
+  await search.fill('111222333');
+  await expect(rows.getByRole('link')).toHaveText(['Berg, Johanna van der']);
+  await search.fill('3572');
+  await expect(rows.getByRole('link')).toHaveText(['Bakker, Henk']);
+  const dossierNumber = (await page.getByText(/^[0-9A-Z]{4}-\d{5}$/).first().textContent())!;
+  await search.fill(dossierNumber);
+  await expect(rows.getByRole('link')).toHaveText(['Bakker, Henk']);
+
+  await search.fill('');
+  await page.getByText('Uit zorg', { exact: true }).first().click();
+  await expect(rows.getByRole('link')).toHaveText(['Smit, Gerrit']);
+  await expect(page.getByTestId('client-count')).toHaveText('1 van 5 dossiers');
+});
+
+test('a new client with an invalid BSN is refused with the reason next to the field, then created with a valid one', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe cliënt' });
+  await dialog.getByRole('textbox', { name: 'Voornaam' }).fill('Willemijn');
+  await dialog.getByRole('textbox', { name: 'Tussenvoegsel' }).fill('van');
+  await dialog.getByRole('textbox', { name: 'Achternaam' }).fill('Dijk');
+  await dialog.getByRole('textbox', { name: 'Geboortedatum' }).fill('14-09-1947');
+  await dialog.getByRole('textbox', { name: 'BSN' }).fill('123456788');
+  await dialog.getByRole('textbox', { name: 'Postcode' }).fill('3512 jk');
+  await dialog.getByRole('textbox', { name: 'Woonplaats' }).fill('Utrecht');
+  await dialog.getByRole('button', { name: 'Cliënt aanmaken' }).click();
+
+  const bsn = dialog.getByRole('textbox', { name: 'BSN' });
+  await expect(bsn).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText(/elfproef/i).last()).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'client-new-invalid-bsn');
+
+  await bsn.fill('123456782');
+  await dialog.getByRole('button', { name: 'Cliënt aanmaken' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Willemijn van Dijk', level: 1 })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Personalia' }).click();
+  await expect(page.getByRole('textbox', { name: 'Postcode' })).toHaveValue('3512 JK');
+  await expect(page.getByRole('textbox', { name: 'BSN' })).toHaveValue('123456782');
+  // A wrong postcode is refused with the reason next to it; the rest stays as typed.
+  await page.getByRole('textbox', { name: 'Postcode' }).fill('35123');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Postcode' }).fill('3512 JK');
+  await page.getByRole('textbox', { name: 'Telefoon' }).fill('06-12345678');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('Personalia opgeslagen')).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'dossier-personalia');
+});

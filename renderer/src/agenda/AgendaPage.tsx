@@ -1,0 +1,3 @@
+export function AgendaPage() {
+  return <div />;
+}

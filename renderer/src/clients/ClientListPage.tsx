@@ -1,0 +1,93 @@
+import { Button, Center, Group, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconFolderOpen, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientStatus } from '../../../shared/domain/client.js';
+import { clientStatuses } from './client-status.js';
+import { sortClients, type ClientSort } from './client-sort.js';
+import { ClientTable } from './ClientTable.js';
+import { NewClientModal } from './NewClientModal.js';
+import { useClientList } from './useClientList.js';
+
+export function ClientListPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<ClientStatus | 'all'>('all');
+  const [mine, setMine] = useState(false);
+  const [sort, setSort] = useState<ClientSort>('name');
+  const [creating, setCreating] = useState(false);
+  const list = useClientList({ query, status: status === 'all' ? null : status, mine });
+  const items = useMemo(() => sortClients(list.data?.items ?? [], sort), [list.data, sort]);
+  const total = list.data?.total ?? 0;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} fz={26}>
+            {t('clients.title')}
+          </Title>
+          <Text c="dimmed" fz="sm" data-testid="client-count" aria-live="polite">
+            {query.trim() || status !== 'all' || mine ? t('clients.countFiltered', { count: items.length, total }) : t('clients.count', { count: total })}
+          </Text>
+        </div>
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+          {t('clients.new')}
+        </Button>
+      </Group>
+      <Paper withBorder radius="lg" p="md">
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <TextInput
+            flex={1}
+            miw={280}
+            label={t('clients.searchLabel')}
+            placeholder={t('clients.search')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+            type="search"
+          />
+          <Stack gap={4}>
+            <Text fz="sm" fw={500} id="status-filter-label">
+              {t('clients.statusFilter')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="status-filter-label"
+              value={status}
+              onChange={(value) => setStatus(value as ClientStatus | 'all')}
+              data={[{ value: 'all', label: t('clients.allStatuses') }, ...clientStatuses.map((s) => ({ value: s, label: t(`clientStatus.${s}`) }))]}
+            />
+          </Stack>
+          <Select
+            w={190}
+            label={t('clients.sortLabel')}
+            value={sort}
+            allowDeselect={false}
+            onChange={(value) => value && setSort(value as ClientSort)}
+            data={(['name', 'dossierNumber', 'birthDate', 'postcode'] as const).map((value) => ({ value, label: t(`clients.sort.${value}`) }))}
+          />
+          <Switch mb={8} label={t('clients.mine')} checked={mine} onChange={(event) => setMine(event.currentTarget.checked)} />
+        </Group>
+      </Paper>
+      {items.length > 0 && <ClientTable items={items} />}
+      {items.length === 0 && !list.isPending && (
+        <Paper withBorder p="xl" radius="lg">
+          <Center>
+            <Stack align="center" gap="xs" maw={440}>
+              <ThemeIcon size={56} radius="xl" variant="light" color="gray" aria-hidden>
+                <IconFolderOpen size={30} />
+              </ThemeIcon>
+              <Title order={2} fz={18}>
+                {total === 0 ? t('clients.emptyTitle') : t('clients.noMatchTitle')}
+              </Title>
+              <Text c="dimmed" ta="center" fz="sm">
+                {total === 0 ? t('clients.emptyText') : t('clients.noMatchText')}
+              </Text>
+            </Stack>
+          </Center>
+        </Paper>
+      )}
+      <NewClientModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { Alert, Center, Loader, Stack, Tabs } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconCalendarEvent,
+  IconClockHour4,
+  IconFileText,
+  IconId,
+  IconNotes,
+  IconShieldLock,
+  IconHistory,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { isAdministrator } from '../../../shared/domain/user.js';
+import { useErrorText } from '../ipc/useErrorText.js';
+import { useSession } from '../session/useSession.js';
+import { AccessLogTab } from './access/AccessLogTab.js';
+import { AccessTab } from './access/AccessTab.js';
+import { ClientAgendaTab } from './agenda/ClientAgendaTab.js';
+import { ContactsTab } from './contacts/ContactsTab.js';
+import { DocumentsTab } from './documents/DocumentsTab.js';
+import { DossierHeader } from './DossierHeader.js';
+import { PersonaliaTab } from './personalia/PersonaliaTab.js';
+import { ReportsTab } from './reports/ReportsTab.js';
+import { TimeTab } from './time/TimeTab.js';
+import { useDossier } from './useDossier.js';
+
+const tabs = ['personalia', 'contacten', 'rapportages', 'agenda', 'tijd', 'documenten', 'toegang', 'inzage'] as const;
+type Tab = (typeof tabs)[number];
+
+/** One dossier; each part is a tab with its own address, so "back" and a lock return to the same tab. */
+export function DossierPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const { clientId = '', tab: rawTab } = useParams();
+  const tab: Tab = tabs.includes(rawTab as Tab) ? (rawTab as Tab) : 'rapportages';
+  const dossier = useDossier(clientId);
+  const session = useSession();
+  const role = session.data?.state === 'unlocked' ? session.data.user.role : 'practitioner';
+  const admin = isAdministrator(role);
+
+  if (!dossier.data) {
+    if (dossier.error) {
+      return (
+        <Alert color="red" role="alert" title={t('dossier.unavailable')} data-testid="dossier-refused">
+          {errorText(dossier.error)}
+        </Alert>
+      );
+    }
+    return (
+      <Center h={300}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  const { client, rights } = dossier.data;
+  const tabsShown: Array<{ value: Tab; icon: ReactNode; panel: ReactNode }> = [
+    { value: 'rapportages', icon: <IconNotes size={16} />, panel: <ReportsTab clientId={clientId} rights={rights} /> },
+    { value: 'personalia', icon: <IconId size={16} />, panel: <PersonaliaTab client={client} canEdit={rights.canEdit} /> },
+    { value: 'contacten', icon: <IconAddressBook size={16} />, panel: <ContactsTab clientId={clientId} canEdit={rights.canEdit} /> },
+    { value: 'agenda', icon: <IconCalendarEvent size={16} />, panel: <ClientAgendaTab clientId={clientId} /> },
+    { value: 'tijd', icon: <IconClockHour4 size={16} />, panel: <TimeTab clientId={clientId} canEdit={rights.canEdit} /> },
+    { value: 'documenten', icon: <IconFileText size={16} />, panel: <DocumentsTab clientId={clientId} canEdit={rights.canEdit} /> },
+  ];
+  if (admin) tabsShown.push({ value: 'toegang', icon: <IconShieldLock size={16} />, panel: <AccessTab clientId={clientId} /> });
+  if (admin || rights.canSignOff) tabsShown.push({ value: 'inzage', icon: <IconHistory size={16} />, panel: <AccessLogTab clientId={clientId} /> });
+
+  return (
+    <Stack gap="md">
+      <DossierHeader client={client} />
+      <Tabs value={tab} onChange={(value) => value && void navigate(`/dossiers/${clientId}/${value}`)} keepMounted={false} variant="outline" radius="md">
+        <Tabs.List>
+          {tabsShown.map(({ value, icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<span aria-hidden>{icon}</span>}>
+              {t(`dossier.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabsShown.map(({ value, panel }) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            {panel}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,4 @@
+
+export function AccessLogTab(props: { clientId: string }) {
+  return <div data-testid="todo">{JSON.stringify(props)}</div>;
+}

@@ -1,0 +1,4 @@
+
+export function DocumentsTab(props: { clientId: string; canEdit: boolean }) {
+  return <div data-testid="todo">{JSON.stringify(props)}</div>;
+}
