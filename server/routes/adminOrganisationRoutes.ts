@@ -68,6 +68,19 @@ export function adminOrganisationRoutes(app: FastifyInstance, context: ServiceCo
     return { ...stored.view, activeUsers: stored.activeUsers, state: stored.state };
   });
 
+  registerRoute(app, context, apiRoutes.convertToPaid, async ({ caller, body }) => {
+    const outcome = await context.database.db.transaction(async (tx) => {
+      const result = await changeSubscription(context, tx, caller.organisationId, (state, _activeUsers, today) =>
+        context.subscriptionRules.convertToPaid(state, { billingInterval: body.billingInterval, plan: body.plan ?? null }, today),
+      );
+      if (result.ok) await audit(context, tx, { organisationId: caller.organisationId, actorUserId: caller.userId, action: 'subscription.converted', detail: { ...body }, ip: caller.ip });
+      return result;
+    });
+    if (!outcome.ok) throw conflict(`The trial cannot be converted now: ${outcome.reason}.`);
+    const stored = await readSubscription(context, context.database.db, caller.organisationId);
+    return { ...stored.view, activeUsers: stored.activeUsers, state: stored.state };
+  });
+
   registerRoute(app, context, apiRoutes.cancelSubscription, async ({ caller, body }) => {
     const outcome = await context.database.db.transaction(async (tx) => {
       const result = await changeSubscription(context, tx, caller.organisationId, (state, _activeUsers, today) =>

@@ -31,5 +31,6 @@ export interface SubscriptionRules {
   /** `dueOn`: for an overdue report, the day the unpaid invoice was due. */
   payment(state: unknown, event: PaymentEvent, dueOn: string, today: string): RuleOutcome;
   requestPlan(state: unknown, plan: string, today: string): RuleOutcome;
+  convertToPaid(state: unknown, request: { billingInterval: 'monthly' | 'yearly'; plan: string | null }, today: string): RuleOutcome;
   cancel(state: unknown, request: { endDate: string; byRegisteredOwner: boolean }, today: string): RuleOutcome;
 }

@@ -9,6 +9,7 @@ import {
   type SubscriptionState,
 } from '../../shared/subscription/index.js';
 import type { RuleOutcome, SubscriptionRules } from './port.js';
+import { priceList } from './priceList.js';
 
 /** The adapter from the port to shared/subscription's state machine. No rule is decided here. */
 export const sharedSubscriptionRules: SubscriptionRules = {
@@ -44,6 +45,21 @@ export const sharedSubscriptionRules: SubscriptionRules = {
     const current = licenceFactsFor(state as SubscriptionState, today).plan;
     if (current !== null && isUpgrade(current, to.data)) return apply(state, { type: 'upgrade_plan', to: to.data }, today);
     return apply(state, { type: 'downgrade_plan', to: to.data, approvedRequest: false }, today);
+  },
+  convertToPaid(state, request, today) {
+    const plan = request.plan === null ? null : planIdSchema.safeParse(request.plan);
+    if (plan && !plan.success) return { ok: false, reason: 'unknown_plan', date: null };
+    return apply(
+      state,
+      {
+        type: 'convert_to_paid',
+        plan: plan ? plan.data : null,
+        billingInterval: request.billingInterval,
+        channel: 'online',
+        prices: request.billingInterval === 'monthly' ? priceList.monthly : priceList.yearly,
+      },
+      today,
+    );
   },
   cancel: (state, request, today) =>
     apply(

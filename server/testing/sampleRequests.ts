@@ -59,6 +59,8 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { url: `/v1/admin/devices/${ids.userId}/${ids.deviceId}` };
     case 'updateSecurity':
       return { payload: { autoLockMinutes: 5 } };
+    case 'convertToPaid':
+      return { payload: { billingInterval: 'monthly' } };
     case 'changePlan':
       return { payload: { plan: 'team-2-4' } };
     case 'cancelSubscription':

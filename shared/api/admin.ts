@@ -92,6 +92,10 @@ export const subscriptionViewSchema = z.object({
   /** The full state of the subscription rules (shared/subscription), for the admin screen. */
   state: z.unknown(),
 });
+/** Art. 5: the trial becomes a paid online subscription; the data entered during the trial stay. */
+export const convertToPaidRequestSchema = z
+  .object({ billingInterval: z.enum(['monthly', 'yearly']), plan: z.string().min(1).max(64).optional() })
+  .strict();
 export const planChangeRequestSchema = z.object({ plan: z.string().min(1).max(64) }).strict();
 /** Art. 16: from the registered owner, with an end date (a period end, not earlier than art. 17 allows). */
 export const cancelSubscriptionRequestSchema = z

@@ -69,6 +69,13 @@ export const apiRoutes = {
     response: admin.securitySettingsSchema,
   }),
   getSubscription: route({ method: 'GET', path: '/v1/admin/subscription', access: 'admin', response: admin.subscriptionViewSchema }),
+  convertToPaid: route({
+    method: 'POST',
+    path: '/v1/admin/subscription/convert',
+    access: 'owner',
+    body: admin.convertToPaidRequestSchema,
+    response: admin.subscriptionViewSchema,
+  }),
   changePlan: route({ method: 'POST', path: '/v1/admin/subscription/plan', access: 'admin', body: admin.planChangeRequestSchema, response: admin.subscriptionViewSchema }),
   cancelSubscription: route({
     method: 'POST',
