@@ -22,20 +22,18 @@ describe('cursor and server identity', () => {
   });
 
   it('finds the fields a restore lost', () => {
-    const before = { values: { body: 'Nieuw', category: 'ADL' }, clocks: { body: hlcAt(nowMs, nodeA), category: hlcAt(nowMs - 50, nodeA) } };
-    const restored = { values: { body: 'Oud', category: 'ADL' }, clocks: { body: hlcAt(nowMs - 100, nodeA), category: hlcAt(nowMs - 50, nodeA) }, seq: 40 };
+    // This device learned body at seq 60 (after the backup at 50) and category at 40 (in the backup).
+    const before = { values: { body: 'Nieuw', category: 'ADL' }, clocks: { body: hlcAt(nowMs, nodeA), category: hlcAt(nowMs - 50, nodeA) }, seq: 40, fieldSeqs: { body: 60 } };
+    const restored = { values: { body: 'Oud', category: 'Wondzorg' }, clocks: { body: hlcAt(nowMs - 100, nodeA), category: hlcAt(nowMs - 10, nodeA) }, seq: 40 };
     const sameLine = { epochStartSeq: 50, sameLine: true };
     expect(fieldsLostByRestore(before, restored, sameLine)).toEqual(['body']);
     expect(fieldsLostByRestore(before, null, sameLine)).toEqual(['body', 'category']);
-    // The backup had a newer version than this device knew: its knowledge was stale, nothing lost.
-    const newerInBackup = { ...restored, clocks: { ...restored.clocks, body: hlcAt(nowMs + 100, nodeA) } };
-    expect(fieldsLostByRestore(before, newerInBackup, sameLine)).toEqual([]);
-    // Changed after the restore, or knowledge from another line: whatever the clocks, offer it again.
-    expect(fieldsLostByRestore(before, newerInBackup, { epochStartSeq: 30, sameLine: true })).toEqual(['body']);
-    expect(fieldsLostByRestore(before, newerInBackup, { epochStartSeq: 50, sameLine: false })).toEqual(['body']);
+    // Knowledge from another line: whatever differs is offered again.
+    expect(fieldsLostByRestore(before, restored, { epochStartSeq: 50, sameLine: false })).toEqual(['body', 'category']);
     // Row still as the backup had it: the lost text builds on it.
     expect(reseedChanges(before, restored, sameLine)).toEqual([{ field: 'body', value: 'Nieuw', hlc: before.clocks.body, baseValue: 'Oud', baseHlc: restored.clocks.body }]);
     // Row changed after the restore: no base, so differing text becomes a conflict.
-    expect(reseedChanges(before, restored, { epochStartSeq: 30, sameLine: true })).toEqual([{ field: 'body', value: 'Nieuw', hlc: before.clocks.body, baseValue: null, baseHlc: null }]);
+    const changedSince = { ...restored, seq: 70 };
+    expect(reseedChanges(before, changedSince, sameLine)).toEqual([{ field: 'body', value: 'Nieuw', hlc: before.clocks.body, baseValue: null, baseHlc: null }]);
   });
 });

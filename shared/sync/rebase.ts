@@ -21,6 +21,17 @@ import { lockFields, narrativeFields, tombstoneField } from './tables.js';
 export interface ShadowRow extends RowState {
   /** The server sequence of this version. */
   readonly seq: number;
+  /**
+   * Fields a push answer confirmed after this version was pulled, with the sequence of the version
+   * that holds them (newer than `seq`). A field's version is then known from `fieldSeqs[field] ?? seq`;
+   * the restore procedure needs that to tell a lost version from a stale one (restore.ts).
+   */
+  readonly fieldSeqs?: Readonly<Record<string, number>>;
+}
+
+/** The sequence of the hub version in which the device learned this field's current value. */
+export function fieldSeqOf(shadow: ShadowRow, field: string): number {
+  return shadow.fieldSeqs?.[field] ?? shadow.seq;
 }
 
 /** The shadow with the pending changes on top, in order; null for a row neither the server nor a pending insert has. */
@@ -136,9 +147,10 @@ export function settleMutation(shadow: ShadowRow | null, mutation: Mutation, res
  * first created by this mutation is exactly that version; otherwise the other fields are still the
  * older version's, so the shadow keeps its older seq and the next pull brings the rest.
  */
-function confirm(shadow: ShadowRow | null, mutation: Mutation, fields: readonly string[], seq: number, epochChanged: boolean): ShadowRow | null {
+function confirm(shadow: ShadowRow | null, mutation: Mutation, confirmed: readonly string[], seq: number, epochChanged: boolean): ShadowRow | null {
+  // Per field: a version the device already knows from a later sequence must not be rolled back.
+  const fields = epochChanged || shadow === null ? confirmed : confirmed.filter((field) => fieldSeqOf(shadow, field) < seq);
   if (fields.length === 0) return shadow;
-  if (!epochChanged && shadow !== null && shadow.seq >= seq) return shadow;
   const values: Record<string, OpaqueValue> = { ...(shadow?.values ?? {}) };
   const clocks: Record<string, string> = { ...(shadow?.clocks ?? {}) };
   for (const change of mutation.changes) {
@@ -146,6 +158,9 @@ function confirm(shadow: ShadowRow | null, mutation: Mutation, fields: readonly 
     values[change.field] = change.value;
     clocks[change.field] = change.hlc;
   }
-  const createdHere = shadow === null && mutation.op === 'insert' && fields.length === mutation.changes.length;
-  return { values, clocks, seq: createdHere ? seq : (shadow?.seq ?? 0) };
+  const createdHere = shadow === null && mutation.op === 'insert' && confirmed.length === mutation.changes.length;
+  if (createdHere) return { values, clocks, seq };
+  const fieldSeqs: Record<string, number> = { ...(shadow?.fieldSeqs ?? {}) };
+  for (const field of fields) fieldSeqs[field] = seq;
+  return { values, clocks, seq: shadow?.seq ?? 0, fieldSeqs };
 }

@@ -1,8 +1,7 @@
-import { compareHlc, parseHlc } from './hlc.js';
 import { sameValue } from './opaque-value.js';
 import type { FieldChange } from './protocol.js';
-import type { ShadowRow } from './rebase.js';
-import { clockOf, valueOf, type RowState } from './row-state.js';
+import { fieldSeqOf, type ShadowRow } from './rebase.js';
+import { clockOf, valueOf } from './row-state.js';
 import { lockFields, tombstoneField, type SyncTableName } from './tables.js';
 
 /**
@@ -16,9 +15,9 @@ import { lockFields, tombstoneField, type SyncTableName } from './tables.js';
  * What the device knows about the restore, from the restored hub's pull answer and its own state.
  * `sameLine`: everything this device knew came from the epoch the backup was taken in — its cursor's
  * epoch is `server.restoredFromEpoch` and it has settled no push answer of another epoch since. Only
- * then do the device's versions and the backup's lie on one line of versions, where clocks grow;
- * otherwise the device cannot tell stale from lost and offers every differing field again (at worst
- * a conflict a person settles, never an overwrite).
+ * then do its sequence numbers and the backup's count along one history; otherwise the device cannot
+ * tell stale from lost and offers every differing field again (at worst a conflict a person
+ * settles, never an overwrite).
  */
 export interface RestoreContext {
   readonly epochStartSeq: number;
@@ -27,30 +26,29 @@ export interface RestoreContext {
 
 /**
  * Fields whose version the device knew from the hub before (its shadow) but the restored hub does
- * not hold. Present: the same clock, or the same value. Otherwise, on the same line and with the row
- * still as the backup had it, the known version is lost only if it is newer than the backup's (a
- * device's clock passes every clock it has seen, so along one line of versions clocks grow; an older
- * known version was merely stale). In every other case a differing field counts as lost.
+ * not hold. Present: the same clock, or the same value. Otherwise, on the same line, the device
+ * learned the field's version at some sequence (`fieldSeqOf`): at or below `epochStartSeq` the
+ * backup holds that version or a later one (merely stale here); above it, the version was made
+ * after the backup and is lost. Clocks cannot decide this: a text typed on top of an equal text
+ * fast-forwards on the hub with a clock that may be older than the one it replaced.
  */
-export function fieldsLostByRestore(knownBefore: RowState, restored: ShadowRow | null, context: RestoreContext): string[] {
+export function fieldsLostByRestore(knownBefore: ShadowRow, restored: ShadowRow | null, context: RestoreContext): string[] {
   return Object.keys(knownBefore.clocks).filter((field) => {
     if (restored === null) return true;
-    const known = clockOf(knownBefore, field)!;
-    const now = clockOf(restored, field);
-    if (now === known || sameValue(valueOf(restored, field), valueOf(knownBefore, field))) return false;
-    if (asBackupHadIt(restored, context)) return now === null || compareHlc(parseHlc(known), parseHlc(now)) > 0;
-    return true;
+    if (clockOf(restored, field) === clockOf(knownBefore, field)) return false;
+    if (sameValue(valueOf(restored, field), valueOf(knownBefore, field))) return false;
+    return !context.sameLine || fieldSeqOf(knownBefore, field) > context.epochStartSeq;
   });
 }
 
 /**
  * The changes that re-offer one row's lost fields: original value and original clock (structured
  * fields then settle by HLC exactly as before the restore). The base decides narrative text: when
- * the restored row is still the backup's version on the device's own line, that version is the
- * base and the lost text fast-forwards; otherwise there is no base, so a differing text on the hub
- * becomes a conflict that keeps both.
+ * the restored row is still the backup's version on the device's own line, the lost version was
+ * made on top of it, so that version is the base and the text fast-forwards; otherwise there is no
+ * base, so a differing text on the hub becomes a conflict that keeps both.
  */
-export function reseedChanges(knownBefore: RowState, restored: ShadowRow | null, context: RestoreContext): FieldChange[] {
+export function reseedChanges(knownBefore: ShadowRow, restored: ShadowRow | null, context: RestoreContext): FieldChange[] {
   const base = restored !== null && asBackupHadIt(restored, context) ? restored : null;
   return fieldsLostByRestore(knownBefore, restored, context).map((field) => ({
     field,
@@ -68,7 +66,7 @@ export function reseedChanges(knownBefore: RowState, restored: ShadowRow | null,
  * content as the hub has it by then, so restoring the text never depends on the lock being accepted
  * (a refused lock lands in the rejected list as "review and sign again").
  */
-export function reseedGroups(table: SyncTableName, knownBefore: RowState, restored: ShadowRow | null, context: RestoreContext): FieldChange[][] {
+export function reseedGroups(table: SyncTableName, knownBefore: ShadowRow, restored: ShadowRow | null, context: RestoreContext): FieldChange[][] {
   const changes = reseedChanges(knownBefore, restored, context);
   if (changes.length === 0) return [];
   if (restored === null) return [changes];
