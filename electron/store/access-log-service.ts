@@ -1,7 +1,7 @@
 import type { AccessLogEntry } from '../../shared/domain/access-log.js';
 import type { ChainVerdict } from '../audit/access-log.js';
 import { idSchema } from '../../shared/domain/common.js';
-import type { ClientRepository } from './clients.js';
+import type { ClientGuard } from './client-guard.js';
 import type { Scope } from './scope.js';
 import { validate } from './validate.js';
 
@@ -9,7 +9,7 @@ import { validate } from './validate.js';
 export class AccessLogService {
   constructor(
     private readonly scope: Scope,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientGuard,
   ) {}
 
   /**
@@ -37,7 +37,7 @@ export class AccessLogService {
     for (const id of clientIds) validate(idSchema, id);
     this.scope.transact((actor) => {
       for (const clientId of clientIds) {
-        this.clients.requireClient(actor, clientId, 'read', `export.${format}`, 'E');
+        this.clients.require(actor, clientId, 'read', `export.${format}`, 'E');
         this.scope.audit(actor, 'E', `export.${format}`, clientId, 'dossier', clientId);
       }
     });

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { clientCreateSchema, clientUpdateSchema, type Client, type ClientCreate, type ClientUpdate } from '../../shared/domain/client.js';
 import { idSchema } from '../../shared/domain/common.js';
 import type { Actor } from './rights.js';
 import { clients, dossierAccess } from './schema.js';
+import type { ClientGuard } from './client-guard.js';
 import type { Scope } from './scope.js';
 import { notFound, validate } from './validate.js';
 
@@ -14,7 +14,10 @@ const seriesAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * registers a client can continue at once); sign-off rights come from an administrator.
  */
 export class ClientRepository {
-  constructor(private readonly scope: Scope) {}
+  constructor(
+    private readonly scope: Scope,
+    private readonly guard: ClientGuard,
+  ) {}
 
   create(input: ClientCreate): Client {
     const data = validate(clientCreateSchema, input);
@@ -25,14 +28,14 @@ export class ClientRepository {
       const { id } = writer.insert(clients, actor.organisationId, { ...fields, dossierNumber }, null, requestedId);
       writer.insert(dossierAccess, actor.organisationId, { clientId: id, userId: actor.userId, canRead: true, canEdit: true, canSignOff: false }, id);
       this.scope.audit(actor, 'C', 'client.create', id, 'client', id);
-      return this.load(id)!;
+      return this.guard.load(id)!;
     });
   }
 
   get(clientId: string): Client {
     validate(idSchema, clientId);
     return this.scope.read((actor) => {
-      const client = this.requireClient(actor, clientId, 'read', 'client.read', 'R');
+      const client = this.guard.require(actor, clientId, 'read', 'client.read', 'R');
       this.scope.audit(actor, 'R', 'client.read', clientId, 'client', clientId);
       return client;
     });
@@ -42,10 +45,10 @@ export class ClientRepository {
     validate(idSchema, clientId);
     const data = validate(clientUpdateSchema, patch);
     return this.scope.transact((actor) => {
-      const current = this.requireClient(actor, clientId, 'edit', 'client.update', 'U');
+      const current = this.guard.require(actor, clientId, 'edit', 'client.update', 'U');
       const { changes } = this.scope.services.writer.update(clients, current, data, clientId);
       if (Object.keys(changes).length > 0) this.scope.audit(actor, 'U', 'client.update', clientId, 'client', clientId, Object.keys(changes).join(','));
-      return this.load(clientId)!;
+      return this.guard.load(clientId)!;
     });
   }
 
@@ -58,32 +61,11 @@ export class ClientRepository {
     this.scope.transact((actor) => {
       const refusal = { action: 'D' as const, event: 'client.delete', clientId, objectType: 'client', objectId: clientId };
       this.scope.services.rights.requireAdministrator(actor, refusal);
-      const current = this.load(clientId);
+      const current = this.guard.load(clientId);
       if (!current || current.organisationId !== actor.organisationId) throw notFound('Deze cliënt');
       this.scope.services.writer.softDelete(clients, current, clientId);
       this.scope.audit(actor, 'D', 'client.delete', clientId, 'client', clientId);
     });
-  }
-
-  /** For other repositories: the client row if the actor has `need` on it, else a logged refusal. */
-  requireClient(actor: Actor, clientId: string, need: 'read' | 'edit' | 'signOff', event: string, action: 'R' | 'U' | 'C' | 'D' | 'E'): Client {
-    const refusal = { action, event, clientId, objectType: 'client', objectId: clientId };
-    const client = this.load(clientId);
-    // A missing dossier is reported like a forbidden one: no probing for which clients exist.
-    if (!client || client.organisationId !== actor.organisationId) {
-      this.scope.services.rights.requireDossier(actor, clientId, need, refusal);
-      throw notFound('Deze cliënt');
-    }
-    this.scope.services.rights.requireDossier(actor, clientId, need, refusal);
-    return client;
-  }
-
-  load(clientId: string): Client | undefined {
-    return this.scope.services.orm
-      .select()
-      .from(clients)
-      .where(and(eq(clients.id, clientId), isNull(clients.deletedAt)))
-      .get() as Client | undefined;
   }
 
   /** "<series>-<number>", e.g. "K7Q2-00042": unique per organisation without asking the server (see README in index.ts). */

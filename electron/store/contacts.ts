@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { idSchema } from '../../shared/domain/common.js';
 import { contactCreateSchema, contactUpdateSchema, type Contact, type ContactCreate, type ContactUpdate } from '../../shared/domain/contact.js';
-import type { ClientRepository } from './clients.js';
+import type { ClientGuard } from './client-guard.js';
 import type { Actor } from './rights.js';
 import { contacts } from './schema.js';
 import type { Scope } from './scope.js';
@@ -11,13 +11,13 @@ import { notFound, validate } from './validate.js';
 export class ContactRepository {
   constructor(
     private readonly scope: Scope,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientGuard,
   ) {}
 
   create(input: ContactCreate): Contact {
     const data = validate(contactCreateSchema, input);
     return this.scope.transact((actor) => {
-      this.clients.requireClient(actor, data.clientId, 'edit', 'contact.create', 'C');
+      this.clients.require(actor, data.clientId, 'edit', 'contact.create', 'C');
       const { id: requestedId, ...fields } = data;
       const { id } = this.scope.services.writer.insert(contacts, actor.organisationId, fields, data.clientId, requestedId);
       this.scope.audit(actor, 'C', 'contact.create', data.clientId, 'contact', id);
@@ -28,7 +28,7 @@ export class ContactRepository {
   list(clientId: string): Contact[] {
     validate(idSchema, clientId);
     return this.scope.read((actor) => {
-      this.clients.requireClient(actor, clientId, 'read', 'contact.list', 'R');
+      this.clients.require(actor, clientId, 'read', 'contact.list', 'R');
       const rows = this.scope.services.orm.select().from(contacts).where(and(eq(contacts.clientId, clientId), isNull(contacts.deletedAt))).orderBy(contacts.name).all() as Contact[];
       this.scope.audit(actor, 'R', 'contact.list', clientId, 'contact-list', null, `${rows.length}`);
       return rows;
@@ -58,7 +58,7 @@ export class ContactRepository {
   private require(actor: Actor, contactId: string, event: string, action: 'U' | 'D'): Contact {
     const contact = this.load(contactId);
     if (!contact || contact.organisationId !== actor.organisationId) throw notFound('Dit contact');
-    this.clients.requireClient(actor, contact.clientId, 'edit', event, action);
+    this.clients.require(actor, contact.clientId, 'edit', event, action);
     return contact;
   }
 

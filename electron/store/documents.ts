@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { idSchema } from '../../shared/domain/common.js';
 import { documentCreateSchema, type DocumentCreate, type DossierDocument } from '../../shared/domain/document.js';
-import type { ClientRepository } from './clients.js';
+import type { ClientGuard } from './client-guard.js';
 import { documents } from './schema.js';
 import type { Scope } from './scope.js';
 import { notFound, validate } from './validate.js';
@@ -15,7 +15,7 @@ import { notFound, validate } from './validate.js';
 export class DocumentRepository {
   constructor(
     private readonly scope: Scope,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientGuard,
   ) {}
 
   add(input: DocumentCreate, content: Uint8Array): DossierDocument {
@@ -24,11 +24,11 @@ export class DocumentRepository {
     vault.checkSize(content.length);
     const id = data.id ?? uuidv7();
     // Check rights before spending time on encryption; the transaction checks again.
-    this.scope.transact((actor) => this.clients.requireClient(actor, data.clientId, 'edit', 'document.create', 'C'));
+    this.scope.transact((actor) => this.clients.require(actor, data.clientId, 'edit', 'document.create', 'C'));
     const info = vault.write(id, content);
     try {
       return this.scope.transact((actor) => {
-        this.clients.requireClient(actor, data.clientId, 'edit', 'document.create', 'C');
+        this.clients.require(actor, data.clientId, 'edit', 'document.create', 'C');
         const { id: _ignored, ...fields } = data;
         this.scope.services.writer.insert(
           documents,
@@ -49,7 +49,7 @@ export class DocumentRepository {
   list(clientId: string): DossierDocument[] {
     validate(idSchema, clientId);
     return this.scope.read((actor) => {
-      this.clients.requireClient(actor, clientId, 'read', 'document.list', 'R');
+      this.clients.require(actor, clientId, 'read', 'document.list', 'R');
       const rows = this.scope.services.orm
         .select()
         .from(documents)
@@ -67,7 +67,7 @@ export class DocumentRepository {
     return this.scope.read((actor) => {
       const document = this.load(documentId);
       if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
-      this.clients.requireClient(actor, document.clientId, 'read', 'document.read', 'R');
+      this.clients.require(actor, document.clientId, 'read', 'document.read', 'R');
       const content = this.scope.services.documents.read(document.id, document.contentHash);
       this.scope.audit(actor, 'R', 'document.read', document.clientId, 'document', document.id);
       return { document, content };
@@ -80,7 +80,7 @@ export class DocumentRepository {
     this.scope.transact((actor) => {
       const document = this.load(documentId);
       if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
-      this.clients.requireClient(actor, document.clientId, 'edit', 'document.delete', 'D');
+      this.clients.require(actor, document.clientId, 'edit', 'document.delete', 'D');
       this.scope.services.writer.softDelete(documents, document, document.clientId);
       this.scope.audit(actor, 'D', 'document.delete', document.clientId, 'document', document.id);
     });

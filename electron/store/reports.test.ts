@@ -35,6 +35,9 @@ describe('reports: locking, sign-off, addenda and per-report rights', () => {
     expect(codeOf(() => nurse.reports.lock(report.id))).toBe('record_locked');
     expect(codeOf(() => other.reports.signOff(report.id))).toBe('record_locked');
     expect(nurse.reports.get(report.id).body).toBe('Insuline 8 E toegediend');
+    // Each refused edit is on record for this client.
+    const refusals = f.store.session(f.ownerId).accessLog.forClient(client.id).filter((e) => e.outcome === 'refused' && e.reason === 'record_locked');
+    expect(refusals.map((e) => e.event)).toEqual(['report.update', 'report.update', 'report.delete', 'report.lock', 'report.signOff']);
 
     const addendum = other.reports.addAddendum({ reportId: report.id, body: 'Correctie: het waren 10 E' });
     expect(addendum.addendumOf).toBe(report.id);

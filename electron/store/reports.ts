@@ -11,7 +11,7 @@ import {
   type ReportCreate,
   type ReportUpdate,
 } from '../../shared/domain/report.js';
-import type { ClientRepository } from './clients.js';
+import type { ClientGuard } from './client-guard.js';
 import { prepareCached } from './database.js';
 import { requireUnlockedReport, type Actor } from './rights.js';
 import { reportAccess, reports } from './schema.js';
@@ -34,13 +34,13 @@ export interface ReportListOptions {
 export class ReportRepository {
   constructor(
     private readonly scope: Scope,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientGuard,
   ) {}
 
   create(input: ReportCreate): Report {
     const data = validate(reportCreateSchema, input);
     return this.scope.transact((actor) => {
-      this.clients.requireClient(actor, data.clientId, 'edit', 'report.create', 'C');
+      this.clients.require(actor, data.clientId, 'edit', 'report.create', 'C');
       const { id: requestedId, ...fields } = data;
       const { id } = this.scope.services.writer.insert(
         reports,
@@ -69,7 +69,7 @@ export class ReportRepository {
     validate(idSchema, clientId);
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     return this.scope.read((actor) => {
-      this.clients.requireClient(actor, clientId, 'read', 'report.list', 'R');
+      this.clients.require(actor, clientId, 'read', 'report.list', 'R');
       const { orm, db } = this.scope.services;
       const conditions = [eq(reports.clientId, clientId), isNull(reports.deletedAt)];
       if (options.before) conditions.push(lt(reports.occurredAt, options.before));

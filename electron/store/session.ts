@@ -1,7 +1,7 @@
 import { AccessLogService } from './access-log-service.js';
 import { AppointmentRepository } from './appointments.js';
 import { ClientList } from './client-list.js';
-import { ClientList } from './client-list.js';
+import { ClientGuard } from './client-guard.js';
 import { ClientRepository } from './clients.js';
 import { ContactRepository } from './contacts.js';
 import { DocumentRepository } from './documents.js';
@@ -20,7 +20,6 @@ import { TimeRegistrationRepository } from './time-registrations.js';
 export class DossierSession {
   readonly clients: ClientRepository;
   readonly clientList: ClientList;
-  readonly clientList: ClientList;
   readonly contacts: ContactRepository;
   readonly appointments: AppointmentRepository;
   readonly time: TimeRegistrationRepository;
@@ -34,18 +33,18 @@ export class DossierSession {
 
   constructor(services: StoreServices, userId: string, onBehalfOf: string | null) {
     const scope = new Scope(services, userId, onBehalfOf);
-    this.clients = new ClientRepository(scope);
+    const guard = new ClientGuard(scope);
+    this.clients = new ClientRepository(scope, guard);
     this.clientList = new ClientList(scope);
-    this.clientList = new ClientList(scope);
-    this.reports = new ReportRepository(scope, this.clients);
-    this.contacts = new ContactRepository(scope, this.clients);
+    this.reports = new ReportRepository(scope, guard);
+    this.contacts = new ContactRepository(scope, guard);
     this.appointments = new AppointmentRepository(scope);
-    this.time = new TimeRegistrationRepository(scope, this.clients);
+    this.time = new TimeRegistrationRepository(scope, guard);
     this.drafts = new DraftRepository(scope);
     this.settings = new SettingsRepository(scope);
-    this.documents = new DocumentRepository(scope, this.clients);
+    this.documents = new DocumentRepository(scope, guard);
     this.access = new DossierAccessRepository(scope);
     this.search = new SearchService(scope);
-    this.accessLog = new AccessLogService(scope, this.clients);
+    this.accessLog = new AccessLogService(scope, guard);
   }
 }

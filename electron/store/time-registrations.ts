@@ -10,7 +10,7 @@ import {
   type TimeRegistrationCreate,
   type TimeRegistrationUpdate,
 } from '../../shared/domain/time-registration.js';
-import type { ClientRepository } from './clients.js';
+import type { ClientGuard } from './client-guard.js';
 import type { Actor } from './rights.js';
 import { allocations, timeRegistrations } from './schema.js';
 import type { Scope } from './scope.js';
@@ -24,13 +24,13 @@ import { notFound, validate } from './validate.js';
 export class TimeRegistrationRepository {
   constructor(
     private readonly scope: Scope,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientGuard,
   ) {}
 
   createAllocation(input: AllocationCreate): Allocation {
     const data = validate(allocationCreateSchema, input);
     return this.scope.transact((actor) => {
-      this.clients.requireClient(actor, data.clientId, 'edit', 'allocation.create', 'C');
+      this.clients.require(actor, data.clientId, 'edit', 'allocation.create', 'C');
       const { id: requestedId, ...fields } = data;
       const { id } = this.scope.services.writer.insert(allocations, actor.organisationId, { ...fields, volume: fields.volume ?? null, endDate: fields.endDate ?? null }, data.clientId, requestedId);
       this.scope.audit(actor, 'C', 'allocation.create', data.clientId, 'allocation', id);
@@ -41,7 +41,7 @@ export class TimeRegistrationRepository {
   allocations(clientId: string): Allocation[] {
     validate(idSchema, clientId);
     return this.scope.read((actor) => {
-      this.clients.requireClient(actor, clientId, 'read', 'allocation.list', 'R');
+      this.clients.require(actor, clientId, 'read', 'allocation.list', 'R');
       const rows = this.scope.services.orm.select().from(allocations).where(and(eq(allocations.clientId, clientId), isNull(allocations.deletedAt))).orderBy(allocations.startDate).all() as Allocation[];
       this.scope.audit(actor, 'R', 'allocation.list', clientId, 'allocation-list', null, `${rows.length}`);
       return rows;
@@ -51,7 +51,7 @@ export class TimeRegistrationRepository {
   create(input: TimeRegistrationCreate): TimeRegistration {
     const data = validate(timeRegistrationCreateSchema, input);
     return this.scope.transact((actor) => {
-      this.clients.requireClient(actor, data.clientId, 'edit', 'time.create', 'C');
+      this.clients.require(actor, data.clientId, 'edit', 'time.create', 'C');
       if (data.allocationId) this.requireAllocation(data.allocationId, data.clientId);
       const { id: requestedId, ...fields } = data;
       const { id } = this.scope.services.writer.insert(
@@ -69,7 +69,7 @@ export class TimeRegistrationRepository {
   list(clientId: string): TimeRegistration[] {
     validate(idSchema, clientId);
     return this.scope.read((actor) => {
-      this.clients.requireClient(actor, clientId, 'read', 'time.list', 'R');
+      this.clients.require(actor, clientId, 'read', 'time.list', 'R');
       const rows = this.scope.services.orm
         .select()
         .from(timeRegistrations)
@@ -122,7 +122,7 @@ export class TimeRegistrationRepository {
   private requireEditable(actor: Actor, id: string, event: string, action: 'U' | 'D'): TimeRegistration {
     const row = this.load(id);
     if (!row || row.organisationId !== actor.organisationId) throw notFound('Deze tijdregistratie');
-    this.clients.requireClient(actor, row.clientId, 'edit', event, action);
+    this.clients.require(actor, row.clientId, 'edit', event, action);
     const refusal = { action, event, clientId: row.clientId, objectType: 'time-registration', objectId: id };
     if (row.userId !== actor.userId) throw new StoreError('forbidden', 'Alleen wie de tijd heeft geschreven, kan die wijzigen.', { refusal });
     if (row.declaredAt) throw new StoreError('record_locked', 'Deze tijdregistratie is al gedeclareerd en ligt vast. Maak een nieuwe registratie voor een correctie.', { refusal });
