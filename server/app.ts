@@ -5,6 +5,7 @@ import { adminOrganisationRoutes } from './routes/adminOrganisationRoutes.js';
 import { adminUserRoutes } from './routes/adminUserRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
+import { syncRoutes } from './sync/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,5 +52,6 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   meRoutes(app, context);
   adminUserRoutes(app, context);
   adminOrganisationRoutes(app, context);
+  syncRoutes(app, context);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { ApiRouteName } from '../../shared/api/routes.js';
+import { syncSampleRequest } from '../sync/testing/sampleRequests.js';
 
 /** Ids of another organisation's things, to aim requests at. */
 export interface ForeignIds {
@@ -65,5 +66,15 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { payload: { plan: 'team-2-4' } };
     case 'cancelSubscription':
       return { payload: { confirm: true, endDate: '2026-12-31' } };
+    // Sync routes: aimed at B's device and organisation; the hub answers from the caller's own scope.
+    case 'syncPush':
+    case 'syncPull':
+    case 'syncAccessLog':
+    case 'documentUploadStatus':
+    case 'documentChunkUpload':
+    case 'documentManifest':
+    case 'documentChunkDownload':
+    case 'grantDossierAccess':
+      return syncSampleRequest(name, ids);
   }
 }

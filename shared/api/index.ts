@@ -7,3 +7,4 @@ export * from './licence.js';
 export * from './payments.js';
 export * from './route.js';
 export * from './routes.js';
+export * from './sync.js';

@@ -6,6 +6,7 @@ import { leaseKeysResponseSchema } from './licence.js';
 import * as me from './me.js';
 import { paymentEventSchema } from './payments.js';
 import { route } from './route.js';
+import * as sync from './sync.js';
 
 /** The central service's HTTP API: one table that the server registers and the app calls. */
 export const apiRoutes = {
@@ -87,6 +88,54 @@ export const apiRoutes = {
   invoices: route({ method: 'GET', path: '/v1/admin/invoices', access: 'admin', response: admin.invoiceListSchema }),
   storage: route({ method: 'GET', path: '/v1/admin/storage', access: 'admin', response: admin.storageUseSchema }),
   audit: route({ method: 'GET', path: '/v1/admin/audit', access: 'admin', query: admin.auditQuerySchema, response: admin.auditListSchema }),
+
+  // Sync (docs/sync.md "The hub"): full sessions bound to a registered device.
+  syncPush: route({ method: 'POST', path: '/v1/sync/push', access: 'user', body: sync.syncPushRequestSchema, response: sync.syncPushResponseSchema }),
+  syncPull: route({ method: 'POST', path: '/v1/sync/pull', access: 'user', body: sync.syncPullRequestSchema, response: sync.syncPullResponseSchema }),
+  syncAccessLog: route({
+    method: 'POST',
+    path: '/v1/sync/access-log',
+    access: 'user',
+    body: sync.syncAccessLogRequestSchema,
+    response: sync.syncAccessLogResponseSchema,
+  }),
+  documentUploadStatus: route({
+    method: 'POST',
+    path: '/v1/sync/documents/status',
+    access: 'user',
+    body: sync.documentUploadStatusBodySchema,
+    response: sync.documentUploadStatusAnswerSchema,
+  }),
+  documentChunkUpload: route({
+    method: 'POST',
+    path: '/v1/sync/documents/:contentHash/chunks/:index',
+    access: 'user',
+    params: sync.documentChunkParamsSchema,
+    query: sync.documentChunkQuerySchema,
+    body: sync.documentChunkBytesSchema,
+    response: sync.documentChunkAnswerSchema,
+  }),
+  documentManifest: route({
+    method: 'GET',
+    path: '/v1/sync/documents/:contentHash',
+    access: 'user',
+    params: sync.documentHashParamsSchema,
+    response: sync.documentManifestAnswerSchema,
+  }),
+  documentChunkDownload: route({
+    method: 'GET',
+    path: '/v1/sync/documents/:contentHash/chunks/:index',
+    access: 'user',
+    params: sync.documentChunkParamsSchema,
+    response: sync.documentChunkBytesSchema,
+  }),
+  grantDossierAccess: route({
+    method: 'POST',
+    path: '/v1/admin/dossier-access',
+    access: 'admin',
+    body: sync.dossierAccessGrantBodySchema,
+    response: sync.dossierAccessGrantAnswerSchema,
+  }),
 
   paymentEvent: route({
     method: 'POST',
