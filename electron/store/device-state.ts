@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatHlc, initialHlc, parseHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.js';
+import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.js';
 import type { SqliteDatabase } from './database.js';
 
 /**
@@ -33,6 +33,17 @@ export class DeviceState {
     this.put.run('hlc', text);
     this.hlc = next;
     return text;
+  }
+
+  /**
+   * Moves the clock past a timestamp seen from elsewhere (a pulled change), so the next local
+   * write is ordered after it even when this laptop's clock is behind. Throws HlcError('drift')
+   * for a timestamp implausibly far in the future. Call inside the pull's transaction.
+   */
+  observe(remote: string, nowMs: number): void {
+    const next = receiveHlc(this.hlc, parseHlc(remote), nowMs);
+    this.put.run('hlc', formatHlc(next));
+    this.hlc = next;
   }
 
   /** The series letters of this device's dossier numbers (set once, e.g. from device registration). */

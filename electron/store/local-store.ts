@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { AccessLogEntry } from '../../shared/domain/access-log.js';
 import type { ChainVerdict } from '../audit/access-log.js';
 import { KeyVault } from '../crypto/key-vault.js';
 import { productionKdfParams, type KdfParams } from '../crypto/kdf-params.js';
@@ -195,6 +196,49 @@ export class LocalStore {
   wipe(): void {
     this.lock();
     wipeStoreFiles({ database: this.databasePath, keyFile: this.vault.keyFilePath, documentsDir: path.join(this.options.dir, 'documents') });
+  }
+
+  /**
+   * For the sync engine: advance the device clock past the HLCs of pulled changes (all of them,
+   * or just the highest), inside the pull's transaction. See DeviceState.observe.
+   */
+  observeClock(remoteHlc: string): void {
+    const { device, now } = this.requireServices();
+    device.observe(remoteHlc, now().getTime());
+  }
+
+  /** For the access-log upload: entries after `afterSeq`, oldest first, with their hashes. */
+  accessLogAfter(afterSeq: number, limit = 1000): AccessLogEntry[] {
+    return this.requireServices().log.entriesAfter(afterSeq, limit);
+  }
+
+  /** The folder that holds the database, the key file and documents/. */
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  /**
+   * The key of device backups (electron/backup): a crypto_kdf subkey of the database key, distinct
+   * from the documents' one ("tddocmnt"), so backups need no key management of their own and a
+   * backup only ever opens with the key of the store that made it. The caller wipes it.
+   */
+  backupKey(): Uint8Array {
+    return this.sodium.crypto_kdf_derive_from_key(this.sodium.crypto_kdf_KEYBYTES, 1, 'tdbackup', this.requireKey());
+  }
+
+  /**
+   * For a restore: closes the database, lets `replace` swap the files on disk, and reopens with the
+   * same key (a backup restores only into the store whose key made it). If `replace` fails it must
+   * leave the old files in place; they are reopened.
+   */
+  reopenAfter(replace: () => void): void {
+    const key = Uint8Array.from(this.requireKey());
+    this.lock();
+    try {
+      replace();
+    } finally {
+      this.openWith(key);
+    }
   }
 
   /** For the sync engine (issue 7) and benchmarks: the open connection. Not for the UI. */

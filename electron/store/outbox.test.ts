@@ -56,6 +56,19 @@ describe('outbox and field clocks', () => {
     again.lock();
   });
 
+  it('after observing a later remote clock, local writes are ordered after it', async () => {
+    f = await createFixture({ now: () => new Date('2024-06-01T12:00:00Z') });
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const remote = `${String(Date.parse('2024-06-01T12:03:00Z')).padStart(15, '0')}-0007-fedcba9876543210`; // 3 min ahead
+    f.store.connection.transaction(() => f.store.observeClock(remote)).immediate();
+    const local = me.clients.update(client.id, { phone: '0612345678' }).fieldClocks.phone!;
+    expect(local > remote).toBe(true);
+    const farFuture = `${String(Date.parse('2024-06-02T12:00:00Z')).padStart(15, '0')}-0000-fedcba9876543210`;
+    expect(() => f.store.observeClock(farFuture)).toThrow(/voor op/);
+    expect(f.store.accessLogAfter(0).length).toBeGreaterThan(0);
+  });
+
   it('a refused write leaves neither data nor outbox entry', async () => {
     f = await createFixture();
     const client = f.store.session(f.nurseId).clients.create(sampleClient);
