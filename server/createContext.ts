@@ -1,7 +1,8 @@
 import { pino, type Logger } from 'pino';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import type { ServiceContext } from './context.js';
-import { interactiveLimits, sodiumPasswordHasher, type PasswordLimits } from './crypto/passwords.js';
+import { interactiveLimits, sodiumPasswordHasher, type PasswordHasher, type PasswordLimits } from './crypto/passwords.js';
+import { workerPasswordHasher } from './crypto/workerPasswords.js';
 import { serverSecrets } from './crypto/secrets.js';
 import type { Sodium } from './crypto/sodium.js';
 import type { Database } from './db/database.js';
@@ -16,7 +17,12 @@ export interface ContextOptions {
   masterKey: Uint8Array;
   leaseKeys: LeaseKeyRing;
   payments?: PaymentProviders;
+  /**
+   * Argon2id limits. Given (tests: MIN), hashing runs inline; by default it runs in a worker pool
+   * with INTERACTIVE limits, off the event loop.
+   */
   passwordLimits?: PasswordLimits;
+  passwords?: PasswordHasher;
   throttle?: ThrottlePolicy;
   subscriptionRules?: SubscriptionRules;
   now?: () => Date;
@@ -28,7 +34,11 @@ export function createContext(options: ContextOptions): ServiceContext {
   return {
     database: options.database,
     lib: options.lib,
-    passwords: sodiumPasswordHasher(options.lib, options.passwordLimits ?? interactiveLimits(options.lib)),
+    passwords:
+      options.passwords ??
+      (options.passwordLimits
+        ? sodiumPasswordHasher(options.lib, options.passwordLimits)
+        : workerPasswordHasher(options.lib, interactiveLimits(options.lib))),
     secrets: serverSecrets(options.lib, options.masterKey),
     leaseKeys: options.leaseKeys,
     payments: options.payments ?? new Map(),

@@ -4,7 +4,7 @@ import { signLease } from '../../shared/licence/sign.js';
 import type { ServiceContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { licenceLeases } from '../db/schema/index.js';
-import { readSubscription } from '../subscription/store.js';
+import { readSubscriptionView } from '../subscription/store.js';
 
 export interface LeaseSubject {
   organisationId: string;
@@ -19,7 +19,7 @@ export interface LeaseSubject {
  * Called at sign-in, on request, and (later) on every sync.
  */
 export async function issueLease(context: ServiceContext, db: Queryable, subject: LeaseSubject): Promise<SignedLease> {
-  const { view } = await readSubscription(context, db, subject.organisationId);
+  const { view } = await readSubscriptionView(context, db, subject.organisationId);
   const issuedAt = context.now();
   const validUntil = new Date(issuedAt.getTime() + context.leaseValidDays * 24 * 60 * 60 * 1000);
   const userBlocked = subject.userStatus !== 'active';

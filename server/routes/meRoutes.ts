@@ -9,7 +9,6 @@ import { sessions } from '../db/schema/index.js';
 import { HttpError, notFound } from '../http/httpError.js';
 import { registerRoute } from '../http/registerRoute.js';
 import { issueLease } from '../licence/issueLease.js';
-import { findDevice } from '../accounts/devices.js';
 
 export function meRoutes(app: FastifyInstance, context: ServiceContext): void {
   registerRoute(app, context, apiRoutes.signOut, async ({ caller }) => {
@@ -84,8 +83,8 @@ export function meRoutes(app: FastifyInstance, context: ServiceContext): void {
 
   registerRoute(app, context, apiRoutes.lease, async ({ caller }) => {
     if (!caller.deviceId) throw new HttpError(400, 'invalid_request', 'This session belongs to no device; sign in from the app.');
-    const device = await findDevice(context.database.db, caller.organisationId, caller.userId, caller.deviceId);
-    if (!device || device.revokedAt) throw new HttpError(403, 'device_revoked', 'This device was signed out by an admin.');
+    // No device lookup: revoking a device revokes its sessions in the same transaction, so a
+    // session that authenticated belongs to a device that is not revoked.
     return { lease: await issueLease(context, context.database.db, { ...caller, deviceId: caller.deviceId, userStatus: caller.user.status }) };
   });
 

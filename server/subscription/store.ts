@@ -23,15 +23,16 @@ export async function countActiveUsers(db: Queryable, organisationId: string): P
 }
 
 export async function readSubscription(context: ServiceContext, db: Queryable, organisationId: string): Promise<StoredSubscription> {
+  const { state, version, view } = await readSubscriptionView(context, db, organisationId);
+  return { state, version, view, activeUsers: await countActiveUsers(db, organisationId) };
+}
+
+/** The subscription as the rules see it today, without counting users: what a lease needs. */
+export async function readSubscriptionView(context: ServiceContext, db: Queryable, organisationId: string) {
   const [row] = await db.select().from(subscriptions).where(eq(subscriptions.organisationId, organisationId));
   if (!row) throw new Error(`organisation ${organisationId} has no subscription row`);
   const state = context.subscriptionRules.parse(row.state);
-  return {
-    state,
-    version: row.version,
-    view: context.subscriptionRules.view(state, amsterdamDate(context.now())),
-    activeUsers: await countActiveUsers(db, organisationId),
-  };
+  return { state, version: row.version, view: context.subscriptionRules.view(state, amsterdamDate(context.now())) };
 }
 
 export async function insertSubscription(context: ServiceContext, db: Queryable, organisationId: string, activeUsers: number): Promise<void> {
