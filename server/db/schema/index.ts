@@ -8,3 +8,4 @@ export * from './billing.js';
 export * from './notices.js';
 export * from './storage.js';
 export * from './audit.js';
+export * from './sync.js';
