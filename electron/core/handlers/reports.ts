@@ -8,7 +8,11 @@ import { userNames } from './user-names.js';
 export function reportHandlers(services: CoreServices): HandlersFor<'reports'> {
   const { session } = services;
 
-  /** Names for the ids, and whether the UI should offer "edit" (the store decides again on save). */
+  /**
+   * Names for the ids, and whether the UI should offer "edit": the author with edit rights on the
+   * dossier. A locked or signed report still offers it, because the store's refusal is what tells
+   * the user why and keeps their text for an addendum (SPEC §5); the store decides on every save.
+   */
   const view = (reports: Report[]): ReportView[] => {
     const account = session.account();
     const name = userNames(services);
@@ -19,7 +23,7 @@ export function reportHandlers(services: CoreServices): HandlersFor<'reports'> {
       authorName: name(report.authorId),
       signedOffByName: report.signedOffBy ? name(report.signedOffBy) : null,
       lockedByName: report.lockedBy ? name(report.lockedBy) : null,
-      mayEdit: Boolean(rights?.canEdit && report.authorId === account?.userId && !report.lockedAt && !report.signedOffAt),
+      mayEdit: Boolean(rights?.canEdit && report.authorId === account?.userId),
     }));
   };
   const one = (report: Report): ReportView => view([report])[0]!;

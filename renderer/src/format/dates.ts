@@ -31,7 +31,9 @@ export function formatDateTime(iso: string | null | undefined, language = 'nl'):
 
 /** "dinsdag 24 november 2026" style, for timeline group headings. */
 export function formatLongDate(iso: string, language = 'nl'): string {
-  return new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(locale(language), { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  // A heading starts with a capital; the month stays lower case, as Dutch writes it.
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function formatTime(iso: string, language = 'nl'): string {

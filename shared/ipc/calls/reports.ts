@@ -9,6 +9,7 @@ export const reportViewSchema = reportSchema.extend({
   authorName: z.string(),
   signedOffByName: z.string().nullable(),
   lockedByName: z.string().nullable(),
+  /** The author, with edit rights on the dossier (a lock or sign-off still refuses the save). */
   mayEdit: z.boolean(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/accessibility.js';
+import { openAndUnlock, openDossier } from './support/app.js';
+import { demoClients } from './support/demo-clients.js';
+import { provisionDevice, type ProvisionedDevice } from './support/provision-device.js';
+import { startPreview, type RunningPreview } from './support/preview-host.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+let device: ProvisionedDevice;
+let preview: RunningPreview;
+test.beforeAll(async () => {
+  device = await provisionDevice({ clients: demoClients });
+  preview = await startPreview({ dataDir: device.dataDir });
+});
+test.afterAll(async () => {
+  await preview.stop();
+});
+
+test('write a report, lock it after confirming, and a later edit is refused with an addendum offered', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await openDossier(page, 'Berg', 'Berg, Johanna van der');
+  await expect(page.getByRole('tab', { name: 'Rapportages' })).toHaveAttribute('aria-selected', 'true');
+
+  const composer = page.getByRole('region', { name: 'Nieuwe rapportage' });
+  await composer.getByLabel('Categorie').click();
+  await page.getByRole('option', { name: 'Wondzorg' }).click();
+  await composer.getByRole('textbox', { name: 'Rapportage' }).fill(
+    'Wond aan het linkeronderbeen verbonden met alginaatverband. Wondranden rustig, geen tekenen van infectie. Mevrouw had weinig pijn (VAS 2).',
+  );
+  await expect(composer.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+  await composer.getByRole('button', { name: 'Rapportage opslaan' }).click();
+
+  const written = page.getByTestId('report-card').filter({ hasText: 'alginaatverband' });
+  await expect(written).toBeVisible();
+  // Pin the card by its id: while it is being edited its text is inside a textarea.
+  const card = page.locator(`#${await written.getAttribute('id')}`);
+  await expect(card).toContainText('Wondzorg');
+  await expect(card).toContainText('door Wendy Jansen');
+  await expect(composer.getByRole('textbox', { name: 'Rapportage' })).toHaveValue('');
+
+  // Locking asks first; cancelling changes nothing.
+  await card.getByRole('button', { name: 'Vastzetten' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Rapportage permanent vastzetten?' });
+  await expect(confirm).toContainText('kan nooit meer worden gewijzigd');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'report-lock-confirm');
+  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(card.getByTestId('locked-badge')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Vastzetten' }).click();
+  await confirm.getByRole('button', { name: 'Ja, permanent vastzetten' }).click();
+  await expect(card.getByTestId('locked-badge')).toHaveText('Vastgezet');
+  await expect(card).toContainText('Vastgezet door Wendy Jansen');
+
+  // An edit of the locked report is refused by the store; the typed text is kept for an addendum.
+  await card.getByRole('button', { name: 'Bewerken' }).click();
+  await card.getByRole('textbox', { name: 'Rapportage bewerken' }).fill('Correctie: het verband is hydrocolloïd, geen alginaat.');
+  await card.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(card.getByRole('alert')).toContainText('Deze rapportage kan niet meer worden gewijzigd');
+  await card.getByRole('button', { name: 'Als aanvulling toevoegen' }).click();
+  await expect(card.getByRole('textbox', { name: /Aanvulling op de rapportage/ })).toHaveValue('Correctie: het verband is hydrocolloïd, geen alginaat.');
+  await card.getByRole('button', { name: 'Aanvulling opslaan' }).click();
+  await expect(card.getByTestId('addendum')).toContainText('hydrocolloïd');
+  // The original text stands unchanged.
+  await expect(card).toContainText('alginaatverband. Wondranden rustig');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'dossier-reports');
+});
+
+test('search finds a client by name and a report by a word in its text', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await openDossier(page, 'bakk', 'Bakker, Henk');
+  const composer = page.getByRole('region', { name: 'Nieuwe rapportage' });
+  await composer.getByRole('textbox', { name: 'Rapportage' }).fill('Meneer heeft zijn medicatie zelf uit de baxterrol genomen. Bloeddruk 135/85.');
+  await composer.getByRole('button', { name: 'Rapportage opslaan' }).click();
+  await composer.getByRole('textbox', { name: 'Rapportage' }).fill('Boodschappen met dochter besproken; zij komt dinsdag.');
+  await composer.getByRole('button', { name: 'Rapportage opslaan' }).click();
+  await expect(page.getByTestId('report-card')).toHaveCount(2);
+
+  await page.getByRole('searchbox', { name: 'Zoeken in rapportages' }).fill('baxter');
+  await expect(page.getByTestId('report-search-count')).toHaveText('1 rapportage gevonden');
+  await expect(page.locator('mark')).toHaveText('baxterrol');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'report-search');
+});
