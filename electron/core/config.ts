@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseLeaseKeys } from '../session/lease-keys.js';
 
 /** Everything the core needs to know at start, read once from the environment and checked. */
 export const coreConfigSchema = z.object({
@@ -10,6 +11,8 @@ export const coreConfigSchema = z.object({
   serverUrl: z.string().url(),
   host: z.enum(['electron', 'preview', 'test']),
   version: z.string(),
+  /** Lease public keys this app trusts (keyId → base64url Ed25519), see session/lease-keys.ts. */
+  leasePublicKeys: z.record(z.string(), z.string()).optional(),
 });
 export type CoreConfig = z.infer<typeof coreConfigSchema>;
 
@@ -21,6 +24,7 @@ export function readCoreConfig(env: NodeJS.ProcessEnv, host: CoreConfig['host'],
     serverUrl: env.THUISDOSSIER_SERVER_URL ?? DEFAULT_SERVER_URL,
     host,
     version,
+    leasePublicKeys: parseLeaseKeys(env.THUISDOSSIER_LEASE_PUBLIC_KEYS),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

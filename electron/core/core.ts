@@ -1,6 +1,7 @@
 import { ConnectivityMonitor } from '../connectivity/monitor.js';
 import type { Logger } from '../log/logger.js';
 import { SessionService } from '../session/session-service.js';
+import { CentralApi } from '../sync/central-api.js';
 import { LocalStore, type KdfParams } from '../store/index.js';
 import type { CoreConfig } from './config.js';
 import type { CoreServices } from './core-services.js';
@@ -43,7 +44,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     onChange: (state) => events.emit('connectivity.changed', state),
   });
   const store = await LocalStore.at({ dir: config.dataDir, ...(options.kdfParams ? { kdfParams: options.kdfParams } : {}) });
-  const session = new SessionService(store, config.dataDir);
+  const api = new CentralApi(config.serverUrl);
+  const session = new SessionService(store, config.dataDir, { api, appVersion: config.version, leaseKeys: config.leasePublicKeys ?? {} });
   const services: CoreServices = { config, log, events, connectivity, store, session };
 
   // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.

@@ -13,6 +13,8 @@ export const deviceAccountSchema = z
     organisationId: z.string().uuid(),
     email: z.string(),
     displayName: z.string(),
+    /** The id the central service registered this device under (absent in accounts made before sync). */
+    deviceId: z.string().uuid().optional(),
   })
   .strict();
 export type DeviceAccount = z.infer<typeof deviceAccountSchema>;

@@ -3,6 +3,7 @@ import { CoreError } from '../core/core-error.js';
 import type { LocalStore } from '../store/index.js';
 import type { DossierSession } from '../store/index.js';
 import { readDeviceAccount, type DeviceAccount } from './device-account.js';
+import { signInOnline, type OnlineSignInInput, type OnlineSignInOptions, type OnlineSignInOutcome } from './online-sign-in.js';
 
 /**
  * Who is signed in on this device and whether the local store is open.
@@ -12,7 +13,14 @@ export class SessionService {
   constructor(
     private readonly store: LocalStore,
     private readonly dataDir: string,
+    private readonly online?: Omit<OnlineSignInOptions, 'store' | 'dataDir'>,
   ) {}
+
+  /** Online sign-in: the first one on a device creates the store; a later one resets the unlock counters. */
+  async signIn(input: OnlineSignInInput): Promise<OnlineSignInOutcome> {
+    if (!this.online) throw new CoreError('server_unreachable', 'No central service is configured for this app.');
+    return signInOnline({ ...this.online, store: this.store, dataDir: this.dataDir }, input);
+  }
 
   account(): DeviceAccount | null {
     return this.store.exists() ? readDeviceAccount(this.dataDir) : null;

@@ -36,9 +36,23 @@ export const signInInputSchema = z
   })
   .strict();
 
+/**
+ * The answer to a sign-in: the new session status, or the service asks for the second step (the
+ * code from the authenticator app; `invalid` when the code given was wrong or used already).
+ */
+export const signInResultSchema = z.discriminatedUnion('state', [
+  ...sessionStatusSchema.options,
+  z.object({ state: z.literal('two-factor'), reason: z.enum(['required', 'invalid']) }),
+]);
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
+/** Before signing out: how many changes were not uploaded yet, so the UI can warn and offer a sync. */
+export const signOutCheckSchema = z.object({ pendingChanges: z.number().int().nonnegative(), online: z.boolean() });
+
 export const sessionCalls = {
   'session.status': call(noInput, sessionStatusSchema),
-  'session.signIn': call(signInInputSchema, sessionStatusSchema),
+  'session.signIn': call(signInInputSchema, signInResultSchema),
+  'session.signOutCheck': call(noInput, signOutCheckSchema),
   'session.unlock': call(z.object({ password }).strict(), sessionStatusSchema),
   'session.lock': call(noInput, sessionStatusSchema),
 };
