@@ -20,29 +20,61 @@ export interface EncryptedFileInfo {
   contentHash: string;
 }
 
-export function encryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId: string, plaintext: Uint8Array, target: string): EncryptedFileInfo {
+/** Yields the plaintext in pieces of at most documentChunkBytes; null when done. */
+export type ChunkSource = () => Uint8Array | null;
+
+export function chunksOf(plaintext: Uint8Array): ChunkSource {
+  let offset = 0;
+  return () => {
+    if (offset >= plaintext.length) return null;
+    const chunk = plaintext.subarray(offset, Math.min(offset + documentChunkBytes, plaintext.length));
+    offset += chunk.length;
+    return chunk;
+  };
+}
+
+/** Reads a file in chunks, so a large document never has to fit in memory. Closes the file at the end. */
+export function chunksOfFile(fd: number): ChunkSource {
+  let position = 0;
+  return () => {
+    const buffer = Buffer.alloc(documentChunkBytes);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const n = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    position += filled;
+    return filled === 0 ? null : buffer.subarray(0, filled);
+  };
+}
+
+export function encryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId: string, source: Uint8Array | ChunkSource, target: string): EncryptedFileInfo {
+  const next = typeof source === 'function' ? source : chunksOf(source);
   const temp = `${target}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   const hash = sodium.crypto_generichash_init(null, 32);
+  let sizeBytes = 0;
   try {
     const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
     writeAll(fd, magic);
     writeAll(fd, header);
     const ad = sodium.from_string(documentId);
     const lengthBuffer = Buffer.alloc(4);
-    let offset = 0;
-    do {
-      const end = Math.min(offset + documentChunkBytes, plaintext.length);
-      const chunk = plaintext.subarray(offset, end);
+    // Read one chunk ahead: the last chunk must carry TAG_FINAL, so we must know it is the last.
+    let chunk = next() ?? new Uint8Array(0);
+    for (;;) {
+      const following = chunk.length > 0 ? next() : null;
       sodium.crypto_generichash_update(hash, chunk);
-      const last = end >= plaintext.length;
-      const tag = last ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+      sizeBytes += chunk.length;
+      const tag = following === null ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
       const cipher = sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, ad, tag);
       lengthBuffer.writeUInt32LE(cipher.length, 0);
       writeAll(fd, lengthBuffer);
       writeAll(fd, cipher);
-      offset = end;
-    } while (offset < plaintext.length);
+      if (following === null) break;
+      chunk = following;
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -51,11 +83,22 @@ export function encryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId:
   }
   closeSync(fd);
   renameSync(temp, target);
-  return { sizeBytes: plaintext.length, contentHash: sodium.crypto_generichash_final(hash, 32, 'hex') };
+  return { sizeBytes, contentHash: sodium.crypto_generichash_final(hash, 32, 'hex') };
 }
 
 /** Decrypts and authenticates the whole file; any mismatch is 'tampered', never a crash. */
 export function decryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId: string, source: string): { plaintext: Uint8Array; contentHash: string } {
+  const parts: Uint8Array[] = [];
+  const { contentHash } = decryptDocumentChunks(sodium, key, documentId, source, (chunk) => parts.push(chunk));
+  return { plaintext: Buffer.concat(parts), contentHash };
+}
+
+/**
+ * Decrypts chunk by chunk into `sink`. The sink may receive chunks before a later one fails
+ * authentication: callers that write them somewhere must discard the result on error
+ * (DocumentVault.readToFile writes to a temp file and renames only after success).
+ */
+export function decryptDocumentChunks(sodium: Sodium, key: Uint8Array, documentId: string, source: string, sink: (chunk: Uint8Array) => void): { contentHash: string } {
   let fd: number;
   try {
     fd = openSync(source, 'r');
@@ -70,7 +113,6 @@ export function decryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId:
     const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(head.subarray(magic.length), key);
     const ad = sodium.from_string(documentId);
     const hash = sodium.crypto_generichash_init(null, 32);
-    const parts: Uint8Array[] = [];
     let position = head.length;
     let finished = false;
     while (position < size) {
@@ -89,12 +131,12 @@ export function decryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId:
       }
       if (!result) throw tamperedDocument();
       sodium.crypto_generichash_update(hash, result.message);
-      parts.push(result.message);
+      sink(result.message);
       finished = result.tag === sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       position += 4 + length;
     }
     if (!finished) throw tamperedDocument(); // truncated
-    return { plaintext: Buffer.concat(parts), contentHash: sodium.crypto_generichash_final(hash, 32, 'hex') };
+    return { contentHash: sodium.crypto_generichash_final(hash, 32, 'hex') };
   } finally {
     closeSync(fd);
   }

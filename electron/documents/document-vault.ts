@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Sodium } from '../crypto/sodium.js';
 import { StoreError } from '../store/store-error.js';
-import { decryptDocumentFile, encryptDocumentFile, tamperedDocument, type EncryptedFileInfo } from './document-cipher.js';
+import { chunksOfFile, decryptDocumentChunks, decryptDocumentFile, encryptDocumentFile, tamperedDocument, type EncryptedFileInfo } from './document-cipher.js';
 
 /** 25 MB: a scanned letter or a photo series fits; fair use (art. 7) keeps video out. Configurable. */
 export const defaultMaxDocumentBytes = 25 * 1024 * 1024;
@@ -35,6 +35,43 @@ export class DocumentVault {
   write(documentId: string, content: Uint8Array): EncryptedFileInfo {
     this.checkSize(content.length);
     return encryptDocumentFile(this.sodium, this.requireKey(), documentId, content, this.pathOf(documentId));
+  }
+
+  /** Encrypts a file from disk chunk by chunk (bounded memory for large documents). */
+  writeFromFile(documentId: string, sourcePath: string): EncryptedFileInfo {
+    const fd = openSync(sourcePath, 'r');
+    try {
+      this.checkSize(fstatSync(fd).size);
+      const info = encryptDocumentFile(this.sodium, this.requireKey(), documentId, chunksOfFile(fd), this.pathOf(documentId));
+      // The file may have grown while we read it: the limit holds for what was stored.
+      if (info.sizeBytes > this.maxBytes) {
+        this.remove(documentId);
+        this.checkSize(info.sizeBytes);
+      }
+      return info;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Decrypts into `targetPath`; the target appears only when every chunk and the hash checked out. */
+  readToFile(documentId: string, expectedHash: string, targetPath: string): void {
+    const temp = `${targetPath}.${process.pid}.tmp`;
+    const fd = openSync(temp, 'w', 0o600);
+    let ok = false;
+    try {
+      const { contentHash } = decryptDocumentChunks(this.sodium, this.requireKey(), documentId, this.pathOf(documentId), (chunk) => {
+        let written = 0;
+        while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written);
+      });
+      if (contentHash !== expectedHash) throw tamperedDocument();
+      fsyncSync(fd);
+      ok = true;
+    } finally {
+      closeSync(fd);
+      if (!ok) unlinkSync(temp);
+    }
+    renameSync(temp, targetPath);
   }
 
   /** Decrypts and checks the content against the hash recorded when it was stored. */

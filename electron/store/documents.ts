@@ -2,6 +2,8 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { idSchema } from '../../shared/domain/common.js';
 import { documentCreateSchema, type DocumentCreate, type DossierDocument } from '../../shared/domain/document.js';
+import type { EncryptedFileInfo } from '../documents/document-cipher.js';
+import type { DocumentVault } from '../documents/document-vault.js';
 import type { ClientGuard } from './client-guard.js';
 import { documents } from './schema.js';
 import type { Scope } from './scope.js';
@@ -18,14 +20,24 @@ export class DocumentRepository {
     private readonly clients: ClientGuard,
   ) {}
 
+  /** Stores `content` encrypted; for large files prefer addFromFile. */
   add(input: DocumentCreate, content: Uint8Array): DossierDocument {
+    this.scope.services.documents.checkSize(content.length);
+    return this.store(input, (vault, id) => vault.write(id, content));
+  }
+
+  /** Encrypts a file from disk chunk by chunk: memory stays bounded whatever the size (up to the limit). */
+  addFromFile(input: DocumentCreate, sourcePath: string): DossierDocument {
+    return this.store(input, (vault, id) => vault.writeFromFile(id, sourcePath));
+  }
+
+  private store(input: DocumentCreate, write: (vault: DocumentVault, id: string) => EncryptedFileInfo): DossierDocument {
     const data = validate(documentCreateSchema, input);
     const { documents: vault } = this.scope.services;
-    vault.checkSize(content.length);
     const id = data.id ?? uuidv7();
     // Check rights before spending time on encryption; the transaction checks again.
     this.scope.transact((actor) => this.clients.require(actor, data.clientId, 'edit', 'document.create', 'C'));
-    const info = vault.write(id, content);
+    const info = write(vault, id);
     try {
       return this.scope.transact((actor) => {
         this.clients.require(actor, data.clientId, 'edit', 'document.create', 'C');
@@ -71,6 +83,19 @@ export class DocumentRepository {
       const content = this.scope.services.documents.read(document.id, document.contentHash);
       this.scope.audit(actor, 'R', 'document.read', document.clientId, 'document', document.id);
       return { document, content };
+    });
+  }
+
+  /** Decrypts into `targetPath` (for "open with" or export); the file appears only if it checks out. */
+  saveToFile(documentId: string, targetPath: string): DossierDocument {
+    validate(idSchema, documentId);
+    return this.scope.read((actor) => {
+      const document = this.load(documentId);
+      if (!document || document.organisationId !== actor.organisationId) throw notFound('Dit document');
+      this.clients.require(actor, document.clientId, 'read', 'document.read', 'R');
+      this.scope.services.documents.readToFile(document.id, document.contentHash, targetPath);
+      this.scope.audit(actor, 'R', 'document.read', document.clientId, 'document', document.id, 'naar bestand');
+      return document;
     });
   }
 

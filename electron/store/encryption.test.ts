@@ -188,6 +188,33 @@ describe('encrypted store on disk', () => {
     expect(me.documents.read(doc.id).content.length).toBe(200_000);
   });
 
+  it('streams large documents from and to files, refusing a tampered one without leaving a partial file', async () => {
+    f = await createFixture({ maxDocumentBytes: 2_000_000 });
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const source = path.join(f.dir, 'bron.bin');
+    const content = Buffer.alloc(1_000_003);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 31) % 251;
+    writeFileSync(source, content);
+    const doc = me.documents.addFromFile({ clientId: client.id, fileName: 'scan.pdf', mimeType: 'application/pdf' }, source);
+    expect(doc.sizeBytes).toBe(content.length);
+    const target = path.join(f.dir, 'uit.bin');
+    me.documents.saveToFile(doc.id, target);
+    expect(readFileSync(target).equals(content)).toBe(true);
+    const empty = me.documents.add({ clientId: client.id, fileName: 'leeg.txt' }, new Uint8Array(0));
+    expect(me.documents.read(empty.id).content.length).toBe(0);
+
+    const file = path.join(f.dir, 'documents', `${doc.id}.doc`);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5]! ^= 1; // in the last chunk: every earlier chunk decrypts fine first
+    writeFileSync(file, bytes);
+    const target2 = path.join(f.dir, 'uit2.bin');
+    expectCode(() => me.documents.saveToFile(doc.id, target2), 'tampered');
+    expect(readdirSync(f.dir).filter((n) => n.startsWith('uit2'))).toEqual([]);
+    writeFileSync(source, Buffer.alloc(2_000_001));
+    expectCode(() => me.documents.addFromFile({ clientId: client.id, fileName: 'te-groot.bin' }, source), 'too_large');
+  });
+
   it('refuses documents over the size limit', async () => {
     f = await createFixture({ maxDocumentBytes: 1000 });
     const me = f.store.session(f.nurseId);

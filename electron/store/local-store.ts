@@ -227,6 +227,22 @@ export class LocalStore {
   }
 
   /**
+   * For a restore: opens another database file (a restored copy) with this store's key, runs `use`
+   * on it and closes it, so the key never leaves the store. Raises 'tampered' when a page fails.
+   */
+  withDatabaseFile<T>(file: string, use: (db: SqliteDatabase) => T): T {
+    const db = openDatabase(file, { key: this.requireKey() });
+    try {
+      return use(db);
+    } catch (error) {
+      if (isTamperSignal(error)) throw tamperedDatabase(error);
+      throw error;
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
    * For a restore: closes the database, lets `replace` swap the files on disk, and reopens with the
    * same key (a backup restores only into the store whose key made it). If `replace` fails it must
    * leave the old files in place; they are reopened.

@@ -34,8 +34,8 @@ export class RowWriter {
     private readonly now: () => Date,
   ) {
     this.outboxInsert = db.prepare(
-      `INSERT INTO outbox (mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at, base_clocks)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -52,7 +52,7 @@ export class RowWriter {
     const sql = `INSERT INTO ${quote(getTableName(table))} (${keys.map((k) => quote(columns[k]!.name)).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
     this.statement(sql).run(...keys.map((k) => toDriver(columns[k]!, values[k])));
     const changes: FieldChanges = Object.fromEntries(userKeys.map((key) => [key, { before: null, after: fields[key] ?? null }]));
-    this.outbox(organisationId, table, id, clientId, 'insert', changes, hlc, iso);
+    this.outbox(organisationId, table, id, clientId, 'insert', changes, hlc, iso, {});
     return { id, changes };
   }
 
@@ -73,7 +73,7 @@ export class RowWriter {
     const result = this.statement(sql).run(...sets.map((k) => toDriver(columns[k]!, values[k])), id);
     if (result.changes !== 1) throw new StoreError('not_found', 'Dit gegeven bestaat niet (meer)');
     const changes: FieldChanges = Object.fromEntries(changed.map((key) => [key, { before: current[key] ?? null, after: patch[key] }]));
-    this.outbox(current.organisationId as string, table, id, clientId, 'update', changes, hlc, iso);
+    this.outbox(current.organisationId as string, table, id, clientId, 'update', changes, hlc, iso, current.fieldClocks as Record<string, string>);
     return { id, changes };
   }
 
@@ -90,12 +90,23 @@ export class RowWriter {
       current.id,
     );
     const changes: FieldChanges = { deletedAt: { before: null, after: iso } };
-    this.outbox(current.organisationId as string, table, current.id as string, clientId, 'delete', changes, hlc, iso);
+    this.outbox(current.organisationId as string, table, current.id as string, clientId, 'delete', changes, hlc, iso, current.fieldClocks as Record<string, string>);
     return { id: current.id as string, changes };
   }
 
-  private outbox(organisationId: string, table: SQLiteTable, rowId: string, clientId: string | null, op: string, changes: FieldChanges, hlc: string, iso: string) {
-    this.outboxInsert.run(uuidv7(), organisationId, getTableName(table), rowId, clientId, op, JSON.stringify(changes), hlc, iso);
+  /** `baseClocks`: the row's field clocks before this change — the bases sync sends (never rewritten later). */
+  private outbox(
+    organisationId: string,
+    table: SQLiteTable,
+    rowId: string,
+    clientId: string | null,
+    op: string,
+    changes: FieldChanges,
+    hlc: string,
+    iso: string,
+    baseClocks: Record<string, string>,
+  ) {
+    this.outboxInsert.run(uuidv7(), organisationId, getTableName(table), rowId, clientId, op, JSON.stringify(changes), hlc, iso, JSON.stringify(baseClocks ?? {}));
   }
 
   private statement(sql: string) {

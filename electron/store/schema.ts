@@ -231,8 +231,66 @@ export const outbox = sqliteTable(
     changes: text('changes', { mode: 'json' }).$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
     hlc: text('hlc').notNull(),
     createdAt: text('created_at').notNull(),
+    /**
+     * JSON: the row's field clocks when the change was made (migration 0003). Per changed field its
+     * base clock; for a delete or a sign-off, what the person saw (`seen`). Sync sends them; a
+     * pull never rewrites them (the base is what the person typed on).
+     */
+    baseClocks: text('base_clocks', { mode: 'json' }).$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex('outbox_mutation_id').on(t.mutationId), index('outbox_row').on(t.tableName, t.rowId)],
+);
+
+/**
+ * The server's version of a row that has pending local changes (docs/sync.md "shadow"), written by
+ * the sync engine when a pull or a push answer arrives while changes are pending. A row without an
+ * entry here is its own shadow. JSON state: { values, clocks, seq, fieldSeqs? }.
+ */
+export const syncShadows = sqliteTable(
+  'sync_shadows',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    state: text('state', { mode: 'json' }).$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
+);
+
+/** Changes the central service refused: the text stays here, shown, until the person deals with it. */
+export const syncRejected = sqliteTable(
+  'sync_rejected',
+  {
+    mutationId: text('mutation_id').primaryKey(),
+    organisationId: text('organisation_id').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    clientId: text('client_id'),
+    /** JSON: the whole mutation as sent (fields with values and bases). */
+    mutation: text('mutation', { mode: 'json' }).$type<unknown>().notNull(),
+    reason: text('reason').notNull(),
+    message: text('message').notNull(),
+    rejectedAt: text('rejected_at').notNull(),
+    /** Set when the person dismissed it or added it as an addendum; the row stays for the record. */
+    handledAt: text('handled_at'),
+  },
+  (t) => [index('sync_rejected_client').on(t.clientId)],
+);
+
+/** Narrative conflicts (both versions), from push answers and pulls; `localOnly` after a server restore. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    conflictId: text('conflict_id').primaryKey(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    clientId: text('client_id'),
+    /** JSON: the conflict as the protocol describes it (kept and incoming versions). */
+    conflict: text('conflict', { mode: 'json' }).$type<unknown>().notNull(),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+    localOnly: integer('local_only', { mode: 'boolean' }).notNull().default(false),
+    seq: integer('seq'),
+  },
+  (t) => [index('sync_conflicts_row').on(t.tableName, t.rowId), index('sync_conflicts_client').on(t.clientId)],
 );
 
 /**
