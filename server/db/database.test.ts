@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
+import { migrationsFolder } from './database.js';
+import { assertNoUnknownMigrations } from './migrationGuard.js';
 import { queryRows } from './raw.js';
 import { organisations, users } from './schema/index.js';
 
@@ -50,5 +52,17 @@ describe.each(testBackends)('database on %s', (backend) => {
     await database.db.delete(organisations).where(sql`${organisations.id} = ${organisationId}`);
     const left = await database.db.select().from(users).where(sql`${users.organisationId} = ${organisationId}`);
     expect(left).toEqual([]);
+  });
+});
+
+describe('migration guard', () => {
+  it('refuses a database migrated by a newer build', async () => {
+    const database = await openTestDatabase('pglite');
+    try {
+      await database.db.execute(sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-the-future', ${Date.now() + 365 * 24 * 3600 * 1000})`);
+      await expect(assertNoUnknownMigrations(database.db, migrationsFolder)).rejects.toThrow(/Refusing to start/);
+    } finally {
+      await database.dispose();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { assertNoUnknownMigrations } from './migrationGuard.js';
 import * as schema from './schema/index.js';
 
 /** Both drivers give the same drizzle pg-core API; the service only ever sees this type. */
@@ -39,6 +40,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const client = location.dataDir ? await PGlite.create(location.dataDir) : await PGlite.create();
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
+    await assertNoUnknownMigrations(db as unknown as Db, migrationsFolder);
     return {
       db: db as unknown as Db,
       kind: 'pglite',
@@ -65,7 +67,9 @@ async function migratePostgres(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg({ client }), { migrationsFolder });
+    const db = drizzlePg({ client });
+    await migratePg(db, { migrationsFolder });
+    await assertNoUnknownMigrations(db as unknown as Db, migrationsFolder);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
