@@ -49,6 +49,8 @@ describe('sync protocol schemas', () => {
     expect(pushRequestSchema.safeParse(tooMany).success).toBe(false);
     const huge = 'x'.repeat(syncLimits.fieldValueJsonChars + 1);
     expect(pushRequestSchema.safeParse(push({ changes: [{ field: 'body', baseValue: null, baseHlc: null, value: huge, hlc }] })).success).toBe(false);
+    const seen = Object.fromEntries(Array.from({ length: syncLimits.fieldsPerMutation + 1 }, (_, i) => [`f${i}`, hlc]));
+    expect(pushRequestSchema.safeParse(push({ seen })).success).toBe(false);
   });
 
   it('opaque values: plain JSON only, depth-bounded without recursion', () => {

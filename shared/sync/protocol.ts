@@ -34,6 +34,12 @@ export const blake2bHexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a BLAKE2
 /** A server sequence number: the position of a committed change in the organisation's change log. */
 export const serverSeqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const messageSchema = z.string().max(syncLimits.messageChars);
+/** A field → value map with at most `fieldsPerMutation` keys (z.record alone has no bound). */
+function fieldMap<T extends z.ZodType>(valueSchema: T) {
+  return z.record(fieldNameSchema, valueSchema).refine((map) => Object.keys(map).length <= syncLimits.fieldsPerMutation, {
+    message: `more than ${syncLimits.fieldsPerMutation} fields`,
+  });
+}
 const instantSchema = z.iso.datetime({ offset: true });
 
 // ─── Push ──────────────────────────────────────────────────────────────────────────────────────
@@ -73,7 +79,7 @@ export const mutationSchema = z
     clientId: uuidSchema.nullable(),
     op: z.enum(mutationOps),
     changes: z.array(fieldChangeSchema).min(1).max(syncLimits.fieldsPerMutation),
-    seen: z.record(fieldNameSchema, hlcTextSchema.nullable()).optional(),
+    seen: fieldMap(hlcTextSchema.nullable()).optional(),
     resolves: z.array(z.string().max(80)).max(syncLimits.resolvesPerMutation).optional(),
     /**
      * Re-offers versions the hub lost when it was restored from a backup (docs/sync.md). Its changes
@@ -88,9 +94,6 @@ export const mutationSchema = z
     for (const [index, change] of mutation.changes.entries()) {
       if (names.has(change.field)) ctx.addIssue({ code: 'custom', path: ['changes', index, 'field'], message: 'field changed twice in one mutation' });
       names.add(change.field);
-    }
-    if (mutation.seen && Object.keys(mutation.seen).length > syncLimits.fieldsPerMutation) {
-      ctx.addIssue({ code: 'custom', path: ['seen'], message: 'too many fields in seen' });
     }
     const onlyTombstone = mutation.changes.length === 1 && mutation.changes[0]!.field === 'deletedAt';
     if (mutation.op === 'delete' && !onlyTombstone) {
@@ -245,8 +248,8 @@ export const rowChangeSchema = z
     rowId: uuidSchema,
     organisationId: uuidSchema,
     clientId: uuidSchema.nullable(),
-    values: z.record(fieldNameSchema, opaqueValueSchema),
-    clocks: z.record(fieldNameSchema, hlcTextSchema),
+    values: fieldMap(opaqueValueSchema),
+    clocks: fieldMap(hlcTextSchema),
     history: z.array(historyEntrySchema).max(syncLimits.historyPerChange).optional(),
   })
   .strict();

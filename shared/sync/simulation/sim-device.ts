@@ -1,6 +1,6 @@
 import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../hlc.js';
 import type { OpaqueValue } from '../opaque-value.js';
-import type { Conflict, FieldChange, Mutation, MutationOp, PullResponse, RowChange, SyncCursor } from '../protocol.js';
+import { pullResponseSchema, pushResponseSchema, type Conflict, type FieldChange, type Mutation, type MutationOp, type PullResponse, type RowChange, type SyncCursor } from '../protocol.js';
 import { overlayPending, rebaseRow, settleMutation, type RejectedChange, type ShadowRow } from '../rebase.js';
 import { reseedGroups } from '../restore.js';
 import { clockOf, isDeleted, valueOf, type RowState } from '../row-state.js';
@@ -90,7 +90,7 @@ export class SimDevice {
   push(hub: SimHub, count: number, answerLost: boolean): void {
     const batch = this.outbox.slice(0, Math.max(1, count));
     if (batch.length === 0) return;
-    const response = hub.push({ protocolVersion: 1, deviceId: this.deviceId, hlcNode: this.node, serverEpoch: this.cursor?.epoch ?? null, mutations: batch });
+    const response = pushResponseSchema.parse(hub.push({ protocolVersion: 1, deviceId: this.deviceId, hlcNode: this.node, serverEpoch: this.cursor?.epoch ?? null, mutations: batch }));
     if (answerLost) return;
     const epochChanged = this.cursor !== null && response.serverEpoch !== this.cursor.epoch;
     if (epochChanged) this.mixedEpochs = true;
@@ -111,7 +111,7 @@ export class SimDevice {
 
   /** One pull page, applied as the device's one transaction: rows rebased, conflicts stored, cursor moved. */
   pull(hub: SimHub, limit: number): boolean {
-    const response = hub.pull(this.cursor, limit);
+    const response = pullResponseSchema.parse(hub.pull(this.cursor, limit));
     if (response.reset) {
       this.recoverFromRestore(hub);
       return false;

@@ -1,6 +1,7 @@
 import { checkCursor } from '../cursor.js';
 import { mergeMutation, mutationResultFor } from '../merge.js';
 import type { OpaqueValue } from '../opaque-value.js';
+import { pushRequestSchema } from '../protocol.js';
 import type { Conflict, ConflictState, HistoryEntry, MutationResult, PullResponse, PushRequest, PushResponse, RowChange, SyncCursor } from '../protocol.js';
 import { valueOf, type ServerRow } from '../row-state.js';
 import { lockFields, syncTables } from '../tables.js';
@@ -53,6 +54,8 @@ export class SimHub {
   constructor(private readonly nowMs: () => number) {}
 
   push(request: PushRequest): PushResponse {
+    // Every message of the simulation must be one the real hub accepts.
+    pushRequestSchema.parse(request);
     const results = request.mutations.map((mutation) => {
       const stored = this.results.get(mutation.mutationId);
       if (stored) return stored;
