@@ -79,6 +79,9 @@ export function encryptDocumentFile(sodium: Sodium, key: Uint8Array, documentId:
   } catch (error) {
     closeSync(fd);
     unlinkSync(temp);
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new StoreError('storage_full', 'De schijf is vol: het document is niet opgeslagen. Maak ruimte vrij en probeer het opnieuw.', { cause: error });
+    }
     throw error;
   }
   closeSync(fd);
