@@ -22,7 +22,7 @@ export interface LocalStoreOptions {
   /** Argon2id cost for new wraps; defaults to the production choice (see kdf-params.ts). */
   kdfParams?: KdfParams;
   maxDocumentBytes?: number;
-  /** Page cache in MiB (default 64). */
+  /** Page cache in MiB (default: half the database file, 32–256 MiB; see database.ts). */
   cacheMiB?: number;
   now?: () => Date;
   /** Tests only: a different migration list (e.g. the first N, to test upgrades). */
