@@ -27,16 +27,24 @@ export interface WriteResult {
 export class RowWriter {
   private readonly statements = new Map<string, BetterSqlite.Statement<unknown[]>>();
   private readonly outboxInsert;
+  private readonly outboxColumns: number;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly device: DeviceState,
     private readonly now: () => Date,
   ) {
+    // A store opened with an older migration list (upgrade tests: LocalStore's `migrations` option)
+    // has no base_clocks column yet; every store the app opens has it (migration 0003).
+    const hasBaseClocks = (db.pragma('table_info(outbox)') as Array<{ name: string }>).some((column) => column.name === 'base_clocks');
     this.outboxInsert = db.prepare(
-      `INSERT INTO outbox (mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at, base_clocks)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      hasBaseClocks
+        ? `INSERT INTO outbox (mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at, base_clocks)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        : `INSERT INTO outbox (mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.outboxColumns = hasBaseClocks ? 10 : 9;
   }
 
   insert(table: SQLiteTable, organisationId: string, fields: Row, clientId: string | null, id: string = uuidv7()): WriteResult {
@@ -106,7 +114,8 @@ export class RowWriter {
     iso: string,
     baseClocks: Record<string, string>,
   ) {
-    this.outboxInsert.run(uuidv7(), organisationId, getTableName(table), rowId, clientId, op, JSON.stringify(changes), hlc, iso, JSON.stringify(baseClocks ?? {}));
+    const values = [uuidv7(), organisationId, getTableName(table), rowId, clientId, op, JSON.stringify(changes), hlc, iso, JSON.stringify(baseClocks ?? {})];
+    this.outboxInsert.run(...values.slice(0, this.outboxColumns));
   }
 
   private statement(sql: string) {
