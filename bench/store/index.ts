@@ -26,7 +26,7 @@ import { bsnFor, categories, cities, firstNames, infixes, lastNames, pick, prng,
 const clientCount = Number(process.env.BENCH_STORE_CLIENTS ?? 10_000);
 const reportCount = Number(process.env.BENCH_STORE_REPORTS ?? 500_000);
 const samples = Number(process.env.BENCH_STORE_SAMPLES ?? 300);
-/** The store's page cache; the app's default is 64 MiB. */
+/** The store's page cache; by default the app's own choice (half the file, 32–256 MiB). */
 const cacheMiB = process.env.BENCH_STORE_CACHE_MIB ? Number(process.env.BENCH_STORE_CACHE_MIB) : undefined;
 
 interface Variant {

@@ -5,7 +5,7 @@ import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { SqliteDatabase } from './database.js';
 import * as schema from './schema.js';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
+export type Orm = BetterSQLite3Database<typeof schema> & { $client: SqliteDatabase };
 
 /**
  * drizzle over our better-sqlite3-multiple-ciphers connection. This is what
@@ -19,6 +19,6 @@ export function createOrm(db: SqliteDatabase): Orm {
   const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   const session = new BetterSQLiteSession(db as never, dialect, relational, {});
   const orm = new BaseSQLiteDatabase('sync', dialect, session as never, relational as never) as unknown as Orm;
-  (orm as unknown as { $client: SqliteDatabase }).$client = db;
+  orm.$client = db;
   return orm;
 }
