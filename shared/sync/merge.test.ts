@@ -171,14 +171,17 @@ describe('merge: deletion', () => {
     expect(edit.row.values.deletedAt).toBe('2026-02-01T00:00:00Z');
   });
 
-  it('a restore with the right base brings the row back; dossiers are never deleted through sync', () => {
+  it('a restore with the right base brings the row back; the organisation is never deleted through sync', () => {
     const row = syncedReport();
     const deleted = accepted(mergeMutation(row, mutationOf('reports', row.id, 'delete', { deletedAt: { value: '2026-02-01T00:00:00Z', hlc: hlcAt(nowMs, nodeB) } }, { seen: { body: t0 } }), ctxB)).row;
     const restore = mutationOf('reports', row.id, 'update', { deletedAt: { value: null, hlc: hlcAt(nowMs + 1, nodeA), baseHlc: hlcAt(nowMs, nodeB) } });
     expect(accepted(mergeMutation(deleted, restore, ctxA)).row.values.deletedAt).toBeNull();
+    const organisation = { ...row, table: 'organisations' as const, clientId: null, values: { name: 'Zorg BV' }, clocks: { name: t0 } };
+    const outcome = mergeMutation(organisation, mutationOf('organisations', row.id, 'delete', { deletedAt: { value: '2026-02-01T00:00:00Z', hlc: hlcAt(nowMs, nodeA) } }, { clientId: null }), ctxA);
+    expect(outcome).toMatchObject({ status: 'rejected', reason: 'read_only_table' });
     const client = { ...row, table: 'clients' as const, clientId: row.id, values: { lastName: 'Jansen' }, clocks: { lastName: t0 } };
-    const outcome = mergeMutation(client, mutationOf('clients', row.id, 'delete', { deletedAt: { value: '2026-02-01T00:00:00Z', hlc: hlcAt(nowMs, nodeA) } }, { clientId: row.id }), ctxA);
-    expect(outcome).toMatchObject({ status: 'rejected', reason: 'not_deletable' });
+    const clientDeleted = mergeMutation(client, mutationOf('clients', row.id, 'delete', { deletedAt: { value: '2026-02-01T00:00:00Z', hlc: hlcAt(nowMs, nodeA) } }, { clientId: row.id, seen: {} }), ctxA);
+    expect(clientDeleted).toMatchObject({ status: 'applied' });
   });
 });
 
@@ -186,6 +189,7 @@ describe('merge: what the hub refuses outright', () => {
   it('pull-only tables, unknown fields, foreign or future clocks', () => {
     const row = syncedReport();
     expect(mergeMutation(null, mutationOf('users', nextId(), 'insert', { email: { value: 'x', hlc: hlcAt(nowMs, nodeA) } }, { clientId: null }), ctxA)).toMatchObject({ reason: 'read_only_table' });
+    expect(mergeMutation(null, mutationOf('dossier_access', nextId(), 'insert', { clientId: { value: clientA, hlc: hlcAt(nowMs, nodeA) }, canRead: { value: true, hlc: hlcAt(nowMs, nodeA) } }), ctxA)).toMatchObject({ status: 'applied' });
     expect(mergeMutation(row, mutationOf('reports', row.id, 'update', { fieldClocks: { value: {}, hlc: hlcAt(nowMs, nodeA) } }), ctxA)).toMatchObject({ reason: 'unknown_field' });
     expect(mergeMutation(row, mutationOf('reports', row.id, 'update', { category: { value: 'ADL', hlc: hlcAt(nowMs, nodeB) } }), ctxA)).toMatchObject({ reason: 'clock_invalid' });
     expect(mergeMutation(row, mutationOf('reports', row.id, 'update', { category: { value: 'ADL', hlc: hlcAt(nowMs + 3_600_000, nodeA) } }), ctxA)).toMatchObject({ reason: 'clock_invalid' });

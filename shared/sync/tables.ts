@@ -21,19 +21,28 @@
 export type MergeClass = 'structured' | 'narrative' | 'immutable' | 'lock';
 
 /**
- * Who may write a table through sync. `pull-only` tables (organisation settings, users, dossier
- * access) change through the online admin API only: a rights grant decided offline could not be
- * enforced, and those tables carry no clinical text a nurse types.
+ * Who may write a table through sync. `pull-only` tables (the organisation, its users) change
+ * through the online admin API only: they hold accounts, passwords and plan seats.
  */
 export type SyncDirection = 'both' | 'pull-only';
+
+/**
+ * Whose writes the hub accepts, re-checking what the device's store already enforces
+ * (electron/store/rights.ts): `editors` — users with edit rights on the row's dossier (sign-off
+ * needs the sign-off right); `administrators` — owners and administrators of the organisation.
+ */
+export type SyncWriters = 'editors' | 'administrators';
 
 export interface SyncTableSpec {
   readonly name: SyncTableName;
   readonly direction: SyncDirection;
   /** The row belongs to one dossier: the mutation's clientId must be set and equal the row's `clientId`. */
   readonly clientScoped: boolean;
-  /** Deleting (tombstoning) a row through sync is allowed. Audit-relevant rows cannot be deleted. */
+  /** Deleting (tombstoning) a row through sync is allowed. */
   readonly deletable: boolean;
+  readonly writers: SyncWriters;
+  /** Who may delete, when not the same as `writers` (a dossier is deleted by administrators only). */
+  readonly deleters: SyncWriters;
   readonly fields: Readonly<Record<string, MergeClass>>;
 }
 
@@ -67,6 +76,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'pull-only',
     clientScoped: false,
     deletable: false,
+    writers: 'administrators',
+    deleters: 'administrators',
     fields: { name: S, autoLockMinutes: S, requireTwoFactor: S },
   },
   users: {
@@ -74,14 +85,19 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'pull-only',
     clientScoped: false,
     deletable: false,
+    writers: 'administrators',
+    deleters: 'administrators',
     fields: { email: S, displayName: S, role: S, status: S },
   },
   clients: {
     name: 'clients',
     direction: 'both',
     clientScoped: false,
-    // A dossier is closed (status uit_zorg), never deleted through sync: retention rules apply.
-    deletable: false,
+    // Soft delete by administrators (electron/store/clients.ts); retention rules decide on the hub
+    // when a dossier is really erased.
+    deletable: true,
+    writers: 'editors',
+    deleters: 'administrators',
     fields: {
       dossierNumber: S,
       firstName: S,
@@ -108,6 +124,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: { clientId: I, relation: S, name: S, organisationName: S, phone: S, email: S, note: N },
   },
   reports: {
@@ -115,6 +133,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: {
       clientId: I,
       kind: I,
@@ -137,6 +157,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: { clientId: I, reportId: I, userId: I, canRead: S, canEdit: S },
   },
   appointments: {
@@ -145,6 +167,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     // Several clients (or none) per appointment: rights come from clientIds, checked by the hub.
     clientScoped: false,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: {
       title: S,
       startsAt: S,
@@ -161,6 +185,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: {
       clientId: I,
       law: S,
@@ -177,6 +203,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: {
       clientId: I,
       userId: I,
@@ -195,6 +223,8 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
     direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'editors',
+    deleters: 'editors',
     fields: {
       clientId: I,
       // A document's content never changes: a new file is a new document (content-addressed).
@@ -206,18 +236,24 @@ export const syncTables: Readonly<Record<SyncTableName, SyncTableSpec>> = {
       description: N,
     },
   },
+  // Grants by administrators; the one exception the hub must allow is the grant the store writes for
+  // the creator of a new dossier, in the same push as that dossier's insert (electron/store/clients.ts).
   dossier_access: {
     name: 'dossier_access',
-    direction: 'pull-only',
+    direction: 'both',
     clientScoped: true,
     deletable: true,
+    writers: 'administrators',
+    deleters: 'administrators',
     fields: { clientId: I, userId: I, canRead: S, canEdit: S, canSignOff: S },
   },
   settings: {
     name: 'settings',
-    direction: 'pull-only',
+    direction: 'both',
     clientScoped: false,
     deletable: true,
+    writers: 'administrators',
+    deleters: 'administrators',
     fields: { key: I, value: S },
   },
 };
