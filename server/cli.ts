@@ -4,6 +4,7 @@ import { loadSodium } from './crypto/sodium.js';
 import { redactUrl } from './db/database.js';
 import { createDemoOrganisation, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo/createDemoOrganisation.js';
 import { rotateLeaseKey } from './keys/leaseKeys.js';
+import { publishNotice } from './notices/publishNotice.js';
 import { prepareService } from './startServer.js';
 
 /**
@@ -11,6 +12,9 @@ import { prepareService } from './startServer.js';
  * npm run server -- demo             create the demo organisation (once), print its sign-in, then start
  * npm run server -- demo --no-start  only create the demo organisation
  * npm run server -- rotate-lease-key make a new lease signing key in the data folder (restart to use)
+ * npm run server -- migrate          apply the migrations and exit (e.g. before a rolling restart)
+ * npm run server -- notice terms "<title>" "<text>" <effective YYYY-MM-DD>
+ * npm run server -- notice maintenance "<title>" "<text>" <start ISO> <end ISO>
  */
 const [command = 'start', ...flags] = process.argv.slice(2);
 
@@ -37,8 +41,30 @@ async function main(): Promise<void> {
       console.log(`New lease signing key ${keyId} in ${dir}. Older keys stay published. Restart every instance to sign with it.`);
       return;
     }
+    case 'migrate': {
+      const service = await prepareService(config, process.env);
+      console.log(`Migrations applied: ${service.database.description}`);
+      return service.close();
+    }
+    case 'notice': {
+      const [kind, title, body, first, second] = flags;
+      if (!title || !body || !first || (kind !== 'terms' && kind !== 'maintenance') || (kind === 'maintenance' && !second)) {
+        throw new Error('Use: notice terms "<title>" "<text>" <YYYY-MM-DD> | notice maintenance "<title>" "<text>" <start ISO> <end ISO>');
+      }
+      const service = await prepareService(config, process.env);
+      const outcome = await publishNotice(
+        service.context,
+        kind === 'terms'
+          ? { kind: 'terms-change', title, body, effectiveOn: first }
+          : { kind: 'maintenance', title, body, startsAt: new Date(first), endsAt: new Date(second ?? '') },
+      );
+      await service.close();
+      if (!outcome.ok) throw new Error(`Not published: ${outcome.reason}.`);
+      console.log(`Published notice ${outcome.id}.`);
+      return;
+    }
     default:
-      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | rotate-lease-key`);
+      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | rotate-lease-key | notice`);
       process.exitCode = 2;
   }
 

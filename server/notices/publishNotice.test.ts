@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
+import { call, createTestOrganisation, startHarness, type Harness } from '../testing/harness.js';
+import { addWorkingDays, publishNotice } from './publishNotice.js';
+
+describe('service notices', () => {
+  let database: TestDatabase;
+  let harness: Harness;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    harness = await startHarness(database); // the clock stands on Monday 2 March 2026
+  });
+  afterAll(async () => {
+    await harness?.app.close();
+    await database?.dispose();
+  });
+
+  it('counts working days past weekends', () => {
+    expect(addWorkingDays('2026-03-02', 3)).toBe('2026-03-05'); // Monday → Thursday
+    expect(addWorkingDays('2026-03-05', 3)).toBe('2026-03-10'); // Thursday → next Tuesday
+  });
+
+  it('announces maintenance at least three working days ahead (art. 4)', async () => {
+    const tooSoon = await publishNotice(harness.context, {
+      kind: 'maintenance',
+      title: 'Onderhoud',
+      body: 'Kort onderhoud',
+      startsAt: new Date('2026-03-04T05:00:00Z'),
+      endsAt: new Date('2026-03-04T07:00:00Z'),
+    });
+    expect(tooSoon).toEqual({ ok: false, reason: 'maintenance may start on 2026-03-05 at the earliest' });
+    const ok = await publishNotice(harness.context, {
+      kind: 'maintenance',
+      title: 'Onderhoud',
+      body: 'Kort onderhoud',
+      startsAt: new Date('2026-03-05T05:00:00Z'),
+      endsAt: new Date('2026-03-05T07:00:00Z'),
+    });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('announces changed terms a month ahead (art. 15), and users see and acknowledge them', async () => {
+    expect(await publishNotice(harness.context, { kind: 'terms-change', title: 'Nieuwe voorwaarden', body: '…', effectiveOn: '2026-03-20' })).toMatchObject({ ok: false });
+    const published = await publishNotice(harness.context, { kind: 'terms-change', title: 'Nieuwe voorwaarden', body: 'Per 2 april.', effectiveOn: '2026-04-02' });
+    expect(published.ok).toBe(true);
+    const org = await createTestOrganisation(harness);
+    const list = (await call(harness, org.ownerToken, { method: 'GET', url: '/v1/notices' })).json() as { notices: { id: string; kind: string; acknowledged: boolean }[] };
+    expect(list.notices.map((notice) => notice.kind).sort()).toEqual(['maintenance', 'terms-change']);
+    const terms = list.notices.find((notice) => notice.kind === 'terms-change')!;
+    expect(terms.acknowledged).toBe(false);
+    expect((await call(harness, org.ownerToken, { method: 'POST', url: `/v1/notices/${terms.id}/acknowledge` })).statusCode).toBe(200);
+    const after = (await call(harness, org.ownerToken, { method: 'GET', url: '/v1/notices' })).json() as { notices: { id: string; acknowledged: boolean }[] };
+    expect(after.notices.find((notice) => notice.id === terms.id)?.acknowledged).toBe(true);
+  });
+});
