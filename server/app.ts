@@ -47,6 +47,13 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
     }
   });
 
+  // Answers carry tokens, codes and personal data: never cached by a proxy or the browser layer.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('cache-control', 'no-store');
+    void reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
   installErrorHandling(app);
   publicRoutes(app, context);
   meRoutes(app, context);

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { consumeTotp, issueRecoveryCodes } from '../auth/secondFactor.js';
 import { revokeSessions } from '../auth/sessions.js';
+import { lockedForSeconds, recordFailure, throttleKeys } from '../auth/throttle.js';
 import { newTotpSecret, otpauthUri, qrSvg } from '../auth/totp.js';
 import type { ServiceContext } from '../context.js';
 import { recoveryCodes, users } from '../db/schema/index.js';
@@ -10,6 +11,19 @@ import { audit } from './audit.js';
 import { userInOrganisation } from './userView.js';
 
 const wrongCode = (): HttpError => new HttpError(400, 'invalid_two_factor_code', 'That code is not right, or was used already.');
+
+/**
+ * Re-checks of a password or code by a signed-in user count toward the same lockout as sign-in, so
+ * a stolen session cannot be used to guess the password or walk through the TOTP code space.
+ */
+async function guarded(context: ServiceContext, caller: Caller, check: () => Promise<boolean>, failure: () => HttpError): Promise<void> {
+  const keys = throttleKeys(context, caller.user.email, caller.ip);
+  const locked = await lockedForSeconds(context, keys);
+  if (locked > 0) throw new HttpError(429, 'too_many_attempts', 'Too many failed attempts. Wait a while and try again.', { retryAfterSeconds: locked });
+  if (await check()) return;
+  await recordFailure(context, keys);
+  throw failure();
+}
 
 /** Step 1 of enrolment: a new secret, kept pending (sealed) until the user proves the app has it. */
 export async function enrolTwoFactor(context: ServiceContext, caller: Caller) {
@@ -31,7 +45,7 @@ export async function confirmTwoFactor(context: ServiceContext, caller: Caller, 
   const user = await userInOrganisation(context.database.db, caller.organisationId, caller.userId);
   if (user.totpEnabledAt) throw conflict('Two-step verification is already on.');
   if (!user.totpPendingSealed) throw conflict('Start the set-up first.');
-  if (!(await consumeTotp(context, user, user.totpPendingSealed, code))) throw wrongCode();
+  await guarded(context, caller, () => consumeTotp(context, user, user.totpPendingSealed, code), wrongCode);
   const recoveryCodes = await context.database.db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -49,10 +63,9 @@ export async function disableTwoFactor(context: ServiceContext, caller: Caller, 
   if (caller.organisation.requireTwoFactor) throw forbidden('Your organisation requires two-step verification.');
   const user = await userInOrganisation(context.database.db, caller.organisationId, caller.userId);
   if (!user.totpEnabledAt) throw conflict('Two-step verification is not on.');
-  if (!user.passwordHash || !(await context.passwords.verify(user.passwordHash, proof.password))) {
-    throw new HttpError(400, 'invalid_credentials', 'The password is not right.');
-  }
-  if (!(await consumeTotp(context, user, user.totpSecretSealed, proof.code))) throw wrongCode();
+  const wrongPassword = () => new HttpError(400, 'invalid_credentials', 'The password is not right.');
+  await guarded(context, caller, async () => Boolean(user.passwordHash) && context.passwords.verify(user.passwordHash ?? '', proof.password), wrongPassword);
+  await guarded(context, caller, () => consumeTotp(context, user, user.totpSecretSealed, proof.code), wrongCode);
   await context.database.db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -67,7 +80,7 @@ export async function disableTwoFactor(context: ServiceContext, caller: Caller, 
 export async function regenerateRecoveryCodes(context: ServiceContext, caller: Caller, code: string) {
   const user = await userInOrganisation(context.database.db, caller.organisationId, caller.userId);
   if (!user.totpEnabledAt) throw conflict('Two-step verification is not on.');
-  if (!(await consumeTotp(context, user, user.totpSecretSealed, code))) throw wrongCode();
+  await guarded(context, caller, () => consumeTotp(context, user, user.totpSecretSealed, code), wrongCode);
   const recoveryCodes = await issueRecoveryCodes(context, context.database.db, caller.organisationId, caller.userId);
   await audit(context, context.database.db, { organisationId: caller.organisationId, actorUserId: caller.userId, action: 'recovery-codes.renewed', targetUserId: caller.userId, ip: caller.ip });
   return { recoveryCodes };
@@ -76,9 +89,12 @@ export async function regenerateRecoveryCodes(context: ServiceContext, caller: C
 /** A new password ends every other session of the user (a thief's session ends with it). */
 export async function changePassword(context: ServiceContext, caller: Caller, change: { currentPassword: string; newPassword: string }) {
   const user = await userInOrganisation(context.database.db, caller.organisationId, caller.userId);
-  if (!user.passwordHash || !(await context.passwords.verify(user.passwordHash, change.currentPassword))) {
-    throw new HttpError(400, 'invalid_credentials', 'The current password is not right.');
-  }
+  await guarded(
+    context,
+    caller,
+    async () => Boolean(user.passwordHash) && context.passwords.verify(user.passwordHash ?? '', change.currentPassword),
+    () => new HttpError(400, 'invalid_credentials', 'The current password is not right.'),
+  );
   const passwordHash = await context.passwords.hash(change.newPassword);
   await context.database.db.transaction(async (tx) => {
     await tx

@@ -232,6 +232,18 @@ describe.each(testBackends)('sign-in on %s', (backend) => {
       await signInOk(harness, { email: practitioner.email, password: PASSWORD, device: newDevice() });
     });
 
+    it('cannot be used to guess the password: re-checks count toward the lockout', async () => {
+      const org = await createTestOrganisation(harness);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const wrong = await call(harness, org.ownerToken, { method: 'POST', url: '/v1/me/password', payload: { currentPassword: `guess ${attempt}`, newPassword: 'a brand new passphrase' } });
+        expect(wrong.statusCode).toBe(400);
+      }
+      const locked = await call(harness, org.ownerToken, { method: 'POST', url: '/v1/me/password', payload: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.headers['cache-control']).toBe('no-store');
+      harness.clock.advance(16 * 60 * 1000);
+    });
+
     it('of other devices end when the password changes', async () => {
       const org = await createTestOrganisation(harness);
       const second = await signInOk(harness, { email: org.ownerEmail, password: PASSWORD, device: newDevice('Tablet') });
