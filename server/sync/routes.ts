@@ -1,8 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from '../../shared/api/routes.js';
+import { dossierAccessGrantBodySchema } from '../../shared/api/sync.js';
+import { syncLimits } from '../../shared/sync/limits.js';
+import type { PullRequest, PushRequest } from '../../shared/sync/protocol.js';
 import type { ServiceContext } from '../context.js';
 import { HttpError } from '../http/httpError.js';
 import { registerRoute } from '../http/registerRoute.js';
+import { grantDossierAccess } from './grantAccess.js';
+import { pullChanges } from './pull.js';
+import { applyPush } from './push.js';
+import { registerSyncRoute } from './registerSyncRoute.js';
+import { readHead, serverId } from './sequence.js';
+import { checkSyncDevice, leaseFor } from './syncDevice.js';
 
 const notYet = (): never => {
   throw new HttpError(404, 'not_found', 'Sync is not available on this service yet.');
@@ -10,12 +19,49 @@ const notYet = (): never => {
 
 /** The sync hub's routes (docs/sync.md "The hub"). */
 export function syncRoutes(app: FastifyInstance, context: ServiceContext): void {
-  registerRoute(app, context, apiRoutes.syncPush, async () => notYet());
-  registerRoute(app, context, apiRoutes.syncPull, async () => notYet());
+  const db = context.database.db;
+
+  registerSyncRoute(app, context, apiRoutes.syncPush, { bodyLimit: syncLimits.pushBodyBytes }, async ({ caller, body }) => {
+    const request = body as PushRequest;
+    const device = await checkSyncDevice(context, caller, request.deviceId);
+    if (device.revoked) throw new HttpError(403, 'device_revoked', 'This device was signed out by an admin.');
+    const writer = { organisationId: caller.organisationId, userId: caller.userId, role: caller.role };
+    const answer = await db.transaction((tx) => applyPush(tx, request, { writer, deviceId: device.deviceId, now: context.now() }));
+    return { ...answer, lease: await leaseFor(context, caller, device.deviceId) };
+  });
+
+  registerSyncRoute(app, context, apiRoutes.syncPull, {}, async ({ caller, body }) => {
+    const request = body as PullRequest;
+    const device = await checkSyncDevice(context, caller, request.deviceId);
+    const reader = { organisationId: caller.organisationId, userId: caller.userId, isAdmin: caller.role === 'owner' || caller.role === 'admin' };
+    const answer = device.revoked ? await revokedDeviceAnswer(context, caller.organisationId) : await pullChanges(db, reader, request);
+    return { ...answer, lease: await leaseFor(context, caller, device.deviceId) };
+  });
+
+  registerSyncRoute(app, context, apiRoutes.grantDossierAccess, {}, async ({ caller, body }) => {
+    const grant = dossierAccessGrantBodySchema.parse(body);
+    return db.transaction((tx) => grantDossierAccess(tx, caller.organisationId, caller.userId, grant, context.now()));
+  });
+
   registerRoute(app, context, apiRoutes.syncAccessLog, async () => notYet());
   registerRoute(app, context, apiRoutes.documentUploadStatus, async () => notYet());
   registerRoute(app, context, apiRoutes.documentChunkUpload, async () => notYet());
   registerRoute(app, context, apiRoutes.documentManifest, async () => notYet());
   registerRoute(app, context, apiRoutes.documentChunkDownload, async () => notYet());
-  registerRoute(app, context, apiRoutes.grantDossierAccess, async () => notYet());
+}
+
+/** A revoked device is told to wipe everything, and receives nothing else. */
+async function revokedDeviceAnswer(context: ServiceContext, organisationId: string) {
+  const head = await readHead(context.database.db, organisationId);
+  const id = await serverId(context.database.db);
+  return {
+    protocolVersion: 1 as const,
+    server: { id, epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq },
+    reset: false,
+    changes: [],
+    conflicts: [],
+    purges: [{ seq: head.head, scope: 'all' as const, reason: 'device_revoked' as const }],
+    cursor: { epoch: head.epoch, seq: head.head },
+    hasMore: false,
+  };
 }

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { uuidSchema, type Mutation } from '../../shared/sync/protocol.js';
+import { valueOf } from '../../shared/sync/row-state.js';
+import { lockFields, syncTables } from '../../shared/sync/tables.js';
+import type { Queryable } from '../db/database.js';
+import { queryRows } from '../db/raw.js';
+import type { RightsReader } from './rights.js';
+import { loadRow, type StoredRow } from './rowStore.js';
+
+export interface Writer {
+  organisationId: string;
+  userId: string;
+  role: 'owner' | 'admin' | 'practitioner';
+}
+
+/**
+ * May this user make this change? Decided before the merge (docs/sync.md "Push (hub)"), from the
+ * rights projection and the rights fields of the row, mirroring the device's rules
+ * (electron/store/rights.ts). Returns why not, or null. Never reads other field values.
+ */
+export async function authoriseWrite(db: Queryable, writer: Writer, mutation: Mutation, current: StoredRow | null, rights: RightsReader): Promise<string | null> {
+  if (mutation.organisationId !== writer.organisationId) return 'the change names another organisation';
+  const spec = syncTables[mutation.table];
+  if (spec.direction === 'pull-only' && mutation.table !== 'dossier_access') return null; // the merge refuses it: read_only_table
+  // An update of a row the hub does not have is refused by the merge (row_missing).
+  if (current === null && mutation.op !== 'insert') return null;
+  const isAdmin = writer.role === 'owner' || writer.role === 'admin';
+  const newValue = (field: string) => mutation.changes.find((change) => change.field === field)?.value;
+  const changes = (field: string) => mutation.changes.some((change) => change.field === field);
+
+  switch (mutation.table) {
+    case 'clients': {
+      if (mutation.clientId !== null && mutation.clientId !== mutation.rowId) return null; // scope_mismatch from the merge
+      if (current === null) return null; // anyone active may open a new dossier; its creator grants themselves access
+      return (await rights.dossier(mutation.rowId)).canEdit ? null : 'no edit right on this dossier';
+    }
+    case 'dossier_access': {
+      if (isAdmin) return null;
+      // The creator of a dossier may give themselves read and edit (not sign-off) once, as the store does.
+      const grantsSelf = current === null && mutation.op === 'insert' && newValue('userId') === writer.userId && newValue('canSignOff') !== true;
+      if (!grantsSelf || mutation.clientId === null) return 'only an administrator changes dossier access';
+      const client = await loadRow(db, writer.organisationId, 'clients', mutation.clientId);
+      const existing = await rights.dossier(mutation.clientId);
+      if (client?.createdBy !== writer.userId || existing.canRead) return 'only an administrator changes dossier access';
+      return null;
+    }
+    case 'appointments': {
+      const clientIds = new Set([...(current?.clientIds ?? []), ...idList(newValue('clientIds'))]);
+      for (const clientId of clientIds) if (!(await rights.dossier(clientId)).canEdit) return 'no edit right on a dossier of this appointment';
+      const practitioners = current ? current.practitionerIds : idList(newValue('practitionerIds'));
+      if (!isAdmin && !practitioners.includes(writer.userId)) return 'only a practitioner of this appointment changes it';
+      return null;
+    }
+    default:
+      break;
+  }
+
+  // Dossier-scoped tables.
+  if (mutation.clientId === null) return null; // scope_mismatch from the merge
+  const dossier = await rights.dossier(mutation.clientId);
+
+  if (mutation.table === 'time_registrations') {
+    const onlyDeclares = mutation.changes.every((change) => change.field === 'declaredAt');
+    if (onlyDeclares) return isAdmin ? null : 'only an administrator declares time';
+    if (changes('declaredAt') && !isAdmin) return 'only an administrator declares time';
+    if (!dossier.canEdit) return 'no edit right on this dossier';
+    const owner = current ? current.ownerUserId : newValue('userId');
+    return owner === writer.userId || isAdmin ? null : 'time is registered and changed by its writer';
+  }
+  if (!dossier.canEdit) return 'no edit right on this dossier';
+
+  if (mutation.table === 'reports') {
+    if (current === null) return newValue('authorId') === writer.userId ? null : 'a report is written in its author’s own name';
+    const isAuthor = current.ownerUserId === writer.userId;
+    const named = await rights.report(mutation.rowId);
+    const signs = changes('signedOffAt') || changes('signedOffBy');
+    const locks = changes('lockedAt') || changes('lockedBy');
+    if (signs && !dossier.canSignOff) return 'no sign-off right on this dossier';
+    if (locks && !isAuthor && !dossier.canSignOff) return 'only the author or a user with sign-off right locks a report';
+    const contentChange = mutation.changes.some((change) => !lockFields('reports').includes(change.field));
+    if (contentChange && !isAuthor && named?.canEdit !== true) return 'only the author or a user named with edit right changes this report';
+    return null;
+  }
+  if (mutation.table === 'report_access') {
+    const reportId = current ? valueOf(current.row, 'reportId') : newValue('reportId');
+    if (!isUuid(reportId)) return 'the access row names no report';
+    if (isAdmin) return null;
+    const [report] = await queryRows<{ owner_user_id: string | null; client_id: string | null }>(
+      db,
+      sql`SELECT owner_user_id, client_id FROM sync_rows WHERE organisation_id = ${writer.organisationId} AND table_name = 'reports' AND row_id = ${reportId}`,
+    );
+    if (report && report.client_id !== mutation.clientId) return 'the report belongs to another dossier';
+    return report?.owner_user_id === writer.userId ? null : 'only the author of a report names who may see it';
+  }
+  return null;
+}
+
+export function isUuid(value: unknown): value is string {
+  return uuidSchema.safeParse(value).success;
+}
+
+function idList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter(isUuid).map((id) => id.toLowerCase()) : [];
+}

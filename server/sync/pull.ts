@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { checkCursor } from '../../shared/sync/cursor.js';
+import { syncLimits } from '../../shared/sync/limits.js';
+import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, Purge, RowChange } from '../../shared/sync/protocol.js';
+import type { Queryable } from '../db/database.js';
+import { queryRows } from '../db/raw.js';
+import { storedRowOf } from './rowStore.js';
+import { readHead, serverId } from './sequence.js';
+import { visibleRow, type Reader } from './visibility.js';
+
+type Item = { seq: number; kind: 'change'; change: RowChange } | { seq: number; kind: 'conflict'; state: ConflictState } | { seq: number; kind: 'purge'; purge: Purge };
+
+/**
+ * Changes after the device's cursor that this user may see, in sequence order (docs/sync.md
+ * "The cursor and the sequence trap"). Reads the committed head first: writers hold the
+ * organisation's lock and set the head in their own transaction, so every number at or below it
+ * is committed, and the page never reaches past it. No lock is taken: pulls never wait for pushes.
+ */
+export async function pullChanges(db: Queryable, reader: Reader, request: PullRequest): Promise<PullResponse> {
+  const head = await readHead(db, reader.organisationId);
+  const server = { id: await serverId(db), epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq };
+  const check = checkCursor(request.cursor, { id: server.id, epoch: head.epoch, headSeq: head.head });
+  const empty = { protocolVersion: 1 as const, server, changes: [], conflicts: [], purges: [] };
+  if (check.kind === 'reset') return { ...empty, reset: true, cursor: { epoch: head.epoch, seq: 0 }, hasMore: true };
+
+  const after = check.afterSeq;
+  const limit = request.limit;
+  const [changes, conflicts, purges] = await Promise.all([
+    readChanges(db, reader, after, head.head, limit + 1),
+    readConflicts(db, reader, after, head.head, Math.min(limit, syncLimits.conflictsPerPull) + 1),
+    readPurges(db, reader, after, head.head, Math.min(limit, syncLimits.purgesPerPull) + 1),
+  ]);
+  const items: Item[] = [
+    ...changes.map((change) => ({ seq: change.seq, kind: 'change' as const, change })),
+    ...conflicts.map((state) => ({ seq: state.seq, kind: 'conflict' as const, state })),
+    ...purges.map((purge) => ({ seq: purge.seq, kind: 'purge' as const, purge })),
+  ].sort((a, b) => a.seq - b.seq);
+
+  // Take items in seq order until a bound is reached; the cursor is the last one taken.
+  const page = { changes: [] as RowChange[], conflicts: [] as ConflictState[], purges: [] as Purge[] };
+  let taken = 0;
+  for (const item of items) {
+    const full =
+      page.changes.length + page.conflicts.length + page.purges.length >= limit ||
+      (item.kind === 'conflict' && page.conflicts.length >= syncLimits.conflictsPerPull) ||
+      (item.kind === 'purge' && page.purges.length >= syncLimits.purgesPerPull);
+    if (full) break;
+    if (item.kind === 'change') page.changes.push(item.change);
+    else if (item.kind === 'conflict') page.conflicts.push(item.state);
+    else page.purges.push(item.purge);
+    taken += 1;
+  }
+  const hasMore = taken < items.length;
+  const cursorSeq = hasMore ? items[taken - 1]!.seq : head.head;
+  await attachHistory(db, reader.organisationId, page.changes);
+  return { ...empty, ...page, reset: false, cursor: { epoch: head.epoch, seq: cursorSeq }, hasMore };
+}
+
+async function readChanges(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<RowChange[]> {
+  const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
+    db,
+    sql`SELECT * FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head}
+        AND ${visibleRow(reader)} ORDER BY r.seq LIMIT ${limit}`,
+  );
+  return records.map((record) => {
+    const { row, seq } = storedRowOf(reader.organisationId, record);
+    return { seq, table: row.table, rowId: row.id, organisationId: row.organisationId, clientId: row.clientId, values: { ...row.values }, clocks: { ...row.clocks } };
+  });
+}
+
+async function readConflicts(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<ConflictState[]> {
+  const records = await queryRows<{ seq: string | number; conflict: string; status: 'open' | 'resolved' }>(
+    db,
+    sql`SELECT c.seq, c.conflict, c.status FROM sync_conflicts c
+        JOIN sync_rows r ON r.organisation_id = c.organisation_id AND r.table_name = c.table_name AND r.row_id = c.row_id
+        WHERE c.organisation_id = ${reader.organisationId} AND c.seq > ${after} AND c.seq <= ${head} AND ${visibleRow(reader)}
+        ORDER BY c.seq LIMIT ${limit}`,
+  );
+  return records.map((record) => ({ seq: Number(record.seq), conflict: JSON.parse(record.conflict) as Conflict, status: record.status }));
+}
+
+async function readPurges(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<Purge[]> {
+  const records = await queryRows<{ seq: string | number; scope: 'client' | 'row'; client_id: string | null; table_name: string | null; row_id: string | null }>(
+    db,
+    sql`SELECT seq, scope, client_id, table_name, row_id FROM sync_purges
+        WHERE organisation_id = ${reader.organisationId} AND user_id = ${reader.userId} AND seq > ${after} AND seq <= ${head}
+        ORDER BY seq LIMIT ${limit}`,
+  );
+  return records.map((record): Purge => {
+    const seq = Number(record.seq);
+    if (record.scope === 'client') return { seq, scope: 'client', clientId: record.client_id!, reason: 'access_revoked' };
+    return { seq, scope: 'row', table: record.table_name as RowChange['table'], rowId: record.row_id!, reason: 'access_revoked' };
+  });
+}
+
+/** The values each row version replaced or that lost to it, so every device can show the field's history. */
+async function attachHistory(db: Queryable, organisationId: string, changes: RowChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const seqs = changes.map((change) => change.seq);
+  const records = await queryRows<{ seq: string | number; field: string; value: string; hlc: string | null; superseded_by: string }>(
+    db,
+    sql`SELECT seq, field, value, hlc, superseded_by FROM sync_history
+        WHERE organisation_id = ${organisationId} AND seq = ANY(${`{${seqs.join(',')}}`}::bigint[]) ORDER BY seq, position`,
+  );
+  const bySeq = new Map<number, HistoryEntry[]>();
+  for (const record of records) {
+    const list = bySeq.get(Number(record.seq)) ?? [];
+    if (list.length < syncLimits.historyPerChange) list.push({ field: record.field, value: JSON.parse(record.value) as HistoryEntry['value'], hlc: record.hlc, supersededBy: record.superseded_by });
+    bySeq.set(Number(record.seq), list);
+  }
+  for (const change of changes) {
+    const history = bySeq.get(change.seq);
+    if (history) change.history = history;
+  }
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import type { ServerRow } from '../../shared/sync/row-state.js';
+import type { SyncTableName } from '../../shared/sync/tables.js';
+import type { OpaqueValue } from '../../shared/sync/opaque-value.js';
+import type { Queryable, Tx } from '../db/database.js';
+import { queryRows } from '../db/raw.js';
+import { rightsFieldsOf, type RightsFields } from './rightsFields.js';
+
+/** A synced row as the hub holds it: the merge's ServerRow plus its sequence and rights columns. */
+export interface StoredRow extends RightsFields {
+  row: ServerRow;
+  seq: number;
+  createdBy: string | null;
+}
+
+interface RowRecord {
+  table_name: string;
+  row_id: string;
+  client_id: string | null;
+  values: string;
+  clocks: Record<string, string>;
+  seq: string | number;
+  created_by: string | null;
+  owner_user_id: string | null;
+  restricted: boolean;
+  client_ids: string[] | null;
+  practitioner_ids: string[] | null;
+  content_hash: string | null;
+  deleted: boolean;
+}
+
+export function storedRowOf(organisationId: string, record: RowRecord): StoredRow {
+  return {
+    row: {
+      table: record.table_name as SyncTableName,
+      id: record.row_id,
+      organisationId,
+      clientId: record.client_id,
+      values: JSON.parse(record.values) as Record<string, OpaqueValue>,
+      clocks: record.clocks,
+    },
+    seq: Number(record.seq),
+    createdBy: record.created_by,
+    ownerUserId: record.owner_user_id,
+    restricted: record.restricted,
+    clientIds: record.client_ids ?? [],
+    practitionerIds: record.practitioner_ids ?? [],
+    contentHash: record.content_hash,
+    deleted: record.deleted,
+  };
+}
+
+export async function loadRow(db: Queryable, organisationId: string, table: SyncTableName, rowId: string): Promise<StoredRow | null> {
+  const [record] = await queryRows<RowRecord>(
+    db,
+    sql`SELECT * FROM sync_rows WHERE organisation_id = ${organisationId} AND table_name = ${table} AND row_id = ${rowId}`,
+  );
+  return record ? storedRowOf(organisationId, record) : null;
+}
+
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** Writes the row's new version under `seq`, with its rights columns projected from its values. */
+export async function writeRow(tx: Tx, row: ServerRow, seq: number, createdBy: string | null, now: Date): Promise<StoredRow> {
+  const rights = rightsFieldsOf(row);
+  await tx.execute(sql`
+    INSERT INTO sync_rows (organisation_id, table_name, row_id, client_id, values, clocks, seq, created_by, owner_user_id, restricted,
+                           client_ids, practitioner_ids, content_hash, deleted, updated_at)
+    VALUES (${row.organisationId}, ${row.table}, ${row.id}, ${row.clientId}, ${JSON.stringify(row.values)}, ${JSON.stringify(row.clocks)}::jsonb,
+            ${seq}, ${createdBy}, ${rights.ownerUserId}, ${rights.restricted}, ${uuidArray(rights.clientIds)}, ${uuidArray(rights.practitionerIds)},
+            ${rights.contentHash}, ${rights.deleted}, ${now})
+    ON CONFLICT (organisation_id, table_name, row_id) DO UPDATE SET
+      client_id = EXCLUDED.client_id, values = EXCLUDED.values, clocks = EXCLUDED.clocks, seq = EXCLUDED.seq,
+      owner_user_id = EXCLUDED.owner_user_id, restricted = EXCLUDED.restricted, client_ids = EXCLUDED.client_ids,
+      practitioner_ids = EXCLUDED.practitioner_ids, content_hash = EXCLUDED.content_hash, deleted = EXCLUDED.deleted,
+      updated_at = EXCLUDED.updated_at`);
+  return { row, seq, createdBy, ...rights };
+}
