@@ -25,8 +25,10 @@ export type UnlockVerdict = { allowed: true } | { allowed: false; reason: 'wait'
 export function mayTryUnlock(state: UnlockAttempts, nowMs: number): UnlockVerdict {
   if (state.requiresOnlineSignIn) return { allowed: false, reason: 'online_sign_in_required' };
   if (state.lastFailureAt === null) return { allowed: true };
-  const waitUntil = state.lastFailureAt + delayAfterFailures(state.failedAttempts);
-  return nowMs < waitUntil ? { allowed: false, reason: 'wait', retryAfterMs: waitUntil - nowMs } : { allowed: true };
+  const delay = delayAfterFailures(state.failedAttempts);
+  const waitUntil = state.lastFailureAt + delay;
+  // Capped at the delay itself: a clock set back after a failure must not lock the user out for days.
+  return nowMs < waitUntil ? { allowed: false, reason: 'wait', retryAfterMs: Math.min(waitUntil - nowMs, delay) } : { allowed: true };
 }
 
 export function afterFailure(state: UnlockAttempts, nowMs: number): UnlockAttempts {
