@@ -1,0 +1,158 @@
+import { Alert, Button, Group, MultiSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clientDisplayName } from '../../../shared/domain/client.js';
+import type { AppointmentView } from '../../../shared/ipc/calls/agenda.js';
+import { api } from '../bridge/index.js';
+import { fromLocalInput, toLocalInput } from '../format/dates.js';
+import { DateTimeField } from '../forms/DateTimeField.js';
+import { IpcCallError, unwrap } from '../ipc/call.js';
+import { useErrorText } from '../ipc/useErrorText.js';
+import { useSession } from '../session/useSession.js';
+import { AppModal } from '../ui/AppModal.js';
+import { notify } from '../ui/notify.js';
+import { agendaKey } from './useAgendaRange.js';
+
+export interface AppointmentDraft {
+  startsAt: string;
+  endsAt: string;
+  clientIds: string[];
+}
+
+interface Props {
+  /** An existing appointment to change, or the start of a new one. */
+  appointment: AppointmentView | null;
+  initial: AppointmentDraft;
+  onClose: () => void;
+  onRegisterTime?: (appointment: AppointmentView) => void;
+}
+
+/** Plan or change a home visit: when, where, with which client(s) and practitioner(s). */
+export function AppointmentModal({ appointment, initial, onClose, onRegisterTime }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const me = session.data?.state === 'unlocked' ? session.data.user.id : '';
+  const clients = useQuery({ queryKey: ['clients', 'list', '', null, true], queryFn: () => unwrap(api.clients.list({ query: '', mine: true })) });
+  const users = useQuery({ queryKey: ['organisation', 'users'], queryFn: () => unwrap(api.organisation.users({})) });
+  const [title, setTitle] = useState(appointment?.title ?? '');
+  const [start, setStart] = useState(toLocalInput(appointment?.startsAt ?? initial.startsAt));
+  const [end, setEnd] = useState(toLocalInput(appointment?.endsAt ?? initial.endsAt));
+  const [location, setLocation] = useState(appointment?.location ?? '');
+  const [notes, setNotes] = useState(appointment?.notes ?? '');
+  const [clientIds, setClientIds] = useState<string[]>(appointment?.clientIds ?? initial.clientIds);
+  const [practitionerIds, setPractitionerIds] = useState<string[]>(appointment?.practitionerIds ?? (me ? [me] : []));
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const locked = Boolean(appointment?.lockedAt);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const fields = {
+        title,
+        startsAt: fromLocalInput(start) ?? '',
+        endsAt: fromLocalInput(end) ?? '',
+        location: location.trim() === '' ? null : location,
+        notes: notes.trim() === '' ? null : notes,
+        clientIds,
+        practitionerIds,
+      };
+      return unwrap(appointment ? api.agenda.update({ appointmentId: appointment.id, patch: fields }) : api.agenda.create(fields));
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: agendaKey });
+      notify({ message: t('agenda.saved') });
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof IpcCallError && error.error.issues) {
+        setIssues(Object.fromEntries(error.error.issues.map((i) => [i.path.split('.').pop() ?? '', i.message])));
+      }
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.agenda.delete({ appointmentId: appointment!.id })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: agendaKey });
+      notify({ message: t('agenda.deleted') });
+      onClose();
+    },
+  });
+  const clientOptions = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: clientDisplayName(c) }));
+  // A linked client the user may no longer edit still shows by name.
+  for (const c of appointment?.clients ?? []) if (!clientOptions.some((o) => o.value === c.id)) clientOptions.push({ value: c.id, label: c.name });
+
+  return (
+    <AppModal opened onClose={onClose} title={appointment ? t('agenda.editAppointment') : t('agenda.newAppointment')} size="lg">
+      <Stack gap="md">
+        {locked && (
+          <Alert color="gray" icon={<IconLock aria-hidden />}>
+            {t('agenda.locked')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('agenda.appointmentTitle')}
+          placeholder={t('agenda.titlePlaceholder')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={issues.title}
+          required
+          readOnly={locked}
+          data-autofocus
+        />
+        <SimpleGrid cols={2}>
+          <DateTimeField label={t('agenda.start')} value={start} onChange={setStart} error={issues.startsAt} readOnly={locked} required />
+          <DateTimeField label={t('agenda.end')} value={end} onChange={setEnd} error={issues.endsAt} readOnly={locked} required />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('agenda.clients')}
+          placeholder={clientIds.length === 0 ? t('agenda.clientsPlaceholder') : undefined}
+          data={clientOptions}
+          value={clientIds}
+          onChange={setClientIds}
+          searchable
+          readOnly={locked}
+          error={issues.clientIds}
+        />
+        <MultiSelect
+          label={t('agenda.practitioners')}
+          data={(users.data?.items ?? []).filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.displayName }))}
+          value={practitionerIds}
+          onChange={setPractitionerIds}
+          searchable
+          readOnly={locked}
+          error={issues.practitionerIds}
+        />
+        <TextInput label={t('agenda.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} readOnly={locked} />
+        <Textarea label={t('agenda.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} readOnly={locked} />
+        {save.error && !(save.error instanceof IpcCallError && save.error.error.issues) && <Alert color="red" role="alert" title={errorText(save.error)} />}
+        <Group justify="space-between">
+          <Group>
+            {appointment && !locked && (
+              <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+                {t('agenda.delete')}
+              </Button>
+            )}
+          </Group>
+          <Group>
+            {appointment && onRegisterTime && appointment.clientIds.length > 0 && (
+              <Button variant="default" onClick={() => onRegisterTime(appointment)}>
+                {t('agenda.registerTime')}
+              </Button>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            {!locked && (
+              <Button onClick={() => save.mutate()} loading={save.isPending}>
+                {t('agenda.save')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}
