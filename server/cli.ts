@@ -5,6 +5,8 @@ import { redactUrl } from './db/database.js';
 import { createDemoOrganisation, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from './demo/createDemoOrganisation.js';
 import { rotateLeaseKey } from './keys/leaseKeys.js';
 import { publishNotice } from './notices/publishNotice.js';
+import { purgeEndedOrganisations } from './accounts/purgeEnded.js';
+import { advanceSubscriptions } from './subscription/advance.js';
 import { prepareService } from './startServer.js';
 
 /**
@@ -13,6 +15,8 @@ import { prepareService } from './startServer.js';
  * npm run server -- demo --no-start  only create the demo organisation
  * npm run server -- rotate-lease-key make a new lease signing key in the data folder (restart to use)
  * npm run server -- migrate          apply the migrations and exit (e.g. before a rolling restart)
+ * npm run server -- advance          let time pass for subscriptions (renewals, end dates); also hourly in `start`
+ * npm run server -- purge-ended [days]  delete organisations whose agreement ended > days (default 14) ago
  * npm run server -- notice terms "<title>" "<text>" <effective YYYY-MM-DD>
  * npm run server -- notice maintenance "<title>" "<text>" <start ISO> <end ISO>
  */
@@ -46,6 +50,20 @@ async function main(): Promise<void> {
       console.log(`Migrations applied: ${service.database.description}`);
       return service.close();
     }
+    case 'advance': {
+      const service = await prepareService(config, process.env);
+      const result = await advanceSubscriptions(service.context);
+      console.log(`Subscriptions checked: ${result.checked}; steps taken: ${result.steps}.`);
+      return service.close();
+    }
+    case 'purge-ended': {
+      const graceDays = Number(flags[0] ?? 14);
+      if (!Number.isInteger(graceDays) || graceDays < 0) throw new Error('Use: purge-ended [days]');
+      const service = await prepareService(config, process.env);
+      const purged = await purgeEndedOrganisations(service.context, graceDays);
+      console.log(`Organisations purged: ${purged.length}.`);
+      return service.close();
+    }
     case 'notice': {
       const [kind, title, body, first, second] = flags;
       if (!title || !body || !first || (kind !== 'terms' && kind !== 'maintenance') || (kind === 'maintenance' && !second)) {
@@ -64,7 +82,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | rotate-lease-key | notice`);
+      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | advance | purge-ended [days] | rotate-lease-key | notice`);
       process.exitCode = 2;
   }
 
@@ -73,6 +91,11 @@ async function main(): Promise<void> {
     const address = await service.app.listen({ port: config.port, host: config.host });
     console.log(`Thuisdossier central service listening on ${address} (${config.databaseUrl ? redactUrl(config.databaseUrl) : service.database.description})`);
     console.log(`Lease signing key: ${service.context.leaseKeys.signing.keyId}; public keys at ${address}/v1/licence/keys`);
+    // The subscription clock. Safe on every instance at once (row locks; nothing due → no change).
+    const tick = () =>
+      advanceSubscriptions(service.context).catch((error: unknown) => service.context.log.error({ err: error }, 'advancing subscriptions failed'));
+    void tick();
+    setInterval(() => void tick(), 60 * 60 * 1000).unref();
     const stop = async (signal: string) => {
       service.context.log.info({ signal }, 'stopping');
       await service.close();

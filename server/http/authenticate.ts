@@ -21,7 +21,12 @@ export interface Caller {
 }
 
 /** Checks the bearer token and the route's access level; throws the right 401/403 otherwise. */
-export async function authenticate(context: ServiceContext, request: FastifyRequest, access: Exclude<RouteAccess, 'public' | 'provider'>): Promise<Caller> {
+export async function authenticate(
+  context: ServiceContext,
+  request: FastifyRequest,
+  access: Exclude<RouteAccess, 'public' | 'provider'>,
+  answersAfterEnd = false,
+): Promise<Caller> {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) throw notSignedIn();
   const resolved = await loadSession(context, header.slice('Bearer '.length).trim());
@@ -31,7 +36,7 @@ export async function authenticate(context: ServiceContext, request: FastifyRequ
   if (session.revokedAt) throw new HttpError(401, 'session_expired', 'This session was ended. Sign in again.');
   if (session.expiresAt <= now) throw new HttpError(401, 'session_expired', 'This session has expired. Sign in again.');
   if (user.status !== 'active') throw new HttpError(401, 'session_expired', 'This account is no longer active.');
-  if (organisation.endedAt) throw new HttpError(403, 'organisation_ended', 'The agreement of this organisation has ended.');
+  if (organisation.endedAt && !answersAfterEnd) throw new HttpError(403, 'organisation_ended', 'The agreement of this organisation has ended.');
   if (!ipAllowed(organisation.ipAllowList, request.ip)) {
     throw new HttpError(403, 'ip_not_allowed', 'Your organisation does not allow access from this network.');
   }

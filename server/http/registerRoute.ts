@@ -28,7 +28,7 @@ export function registerRoute<S extends RouteSpec>(app: FastifyInstance, context
     method: spec.method,
     url: spec.path,
     handler: async (request, reply) => {
-      const caller = spec.access === 'public' || spec.access === 'provider' ? undefined : await authenticate(context, request, spec.access);
+      const caller = spec.access === 'public' || spec.access === 'provider' ? undefined : await authenticate(context, request, spec.access, spec.afterEnd === 'answer');
       const input = {
         body: parse(spec.body, request.body, 'body'),
         params: parse(spec.params, request.params, 'params'),

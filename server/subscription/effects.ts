@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubscriptionEffect } from '../../shared/subscription/index.js';
 import type { ServiceContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
-import { invoices, subscriptionEvents } from '../db/schema/index.js';
+import { invoices, organisations, subscriptionEvents } from '../db/schema/index.js';
 
 /**
  * Carries out what a transition of the rules asks for. Invoices and fees become invoice rows; every
@@ -34,6 +34,10 @@ export async function applyEffects(context: ServiceContext, tx: Queryable, organ
         issuedAt: now,
         dueAt: new Date(`${effect.dueOn}T00:00:00Z`),
       });
+    } else if (effect.type === 'wipe_data') {
+      // The agreement ended: no access from now on, except the signed 'ended' lease that tells
+      // devices to wipe their copies. The rows themselves go with `purge-ended` after the grace.
+      await tx.update(organisations).set({ endedAt: now }).where(and(eq(organisations.id, organisationId), isNull(organisations.endedAt)));
     } else if (effect.type === 'charge_fee') {
       const today = now.toISOString().slice(0, 10);
       await insertInvoice(tx, organisationId, {

@@ -33,4 +33,6 @@ export interface SubscriptionRules {
   requestPlan(state: unknown, plan: string, today: string): RuleOutcome;
   convertToPaid(state: unknown, request: { billingInterval: 'monthly' | 'yearly'; plan: string | null }, today: string): RuleOutcome;
   cancel(state: unknown, request: { endDate: string; byRegisteredOwner: boolean }, today: string): RuleOutcome;
+  /** Time passed: renew periods, apply due price changes, end at an end date (refused when nothing is due). */
+  reachEndDate(state: unknown, today: string): RuleOutcome;
 }

@@ -61,6 +61,7 @@ export const sharedSubscriptionRules: SubscriptionRules = {
       today,
     );
   },
+  reachEndDate: (state, today) => apply(state, { type: 'reach_end_date' }, today),
   cancel: (state, request, today) =>
     apply(
       state,

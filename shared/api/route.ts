@@ -25,6 +25,11 @@ export interface RouteSpec<
   readonly params?: P;
   readonly query?: Q;
   readonly response: R;
+  /**
+   * Also answers for an organisation whose agreement has ended (every other route refuses with
+   * organisation_ended): the lease route, so devices receive the signed 'ended' lease and wipe.
+   */
+  readonly afterEnd?: 'answer';
 }
 
 export function route<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType>(

@@ -42,7 +42,7 @@ export const apiRoutes = {
   changePassword: route({ method: 'POST', path: '/v1/me/password', access: 'user', body: me.changePasswordRequestSchema, response: okSchema }),
   mySessions: route({ method: 'GET', path: '/v1/me/sessions', access: 'user', response: me.sessionListResponseSchema }),
   revokeMySession: route({ method: 'DELETE', path: '/v1/me/sessions/:id', access: 'user', params: idParamsSchema, response: okSchema }),
-  lease: route({ method: 'POST', path: '/v1/licence/lease', access: 'user', response: me.leaseResponseSchema }),
+  lease: route({ method: 'POST', path: '/v1/licence/lease', access: 'user', response: me.leaseResponseSchema, afterEnd: 'answer' }),
   notices: route({ method: 'GET', path: '/v1/notices', access: 'user', response: admin.noticeListSchema }),
   acknowledgeNotice: route({ method: 'POST', path: '/v1/notices/:id/acknowledge', access: 'user', params: idParamsSchema, response: okSchema }),
 
