@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { BenchFigure } from '../types.js';
 import { buildApp } from '../../server/app.js';
 import { createOrganisation } from '../../server/accounts/organisations.js';
 import { createContext } from '../../server/createContext.js';
@@ -20,6 +19,18 @@ import { ephemeralLeaseKeyRing } from '../../server/keys/leaseKeys.js';
  * instance must do ≥ 5/s; leases ride on every sync (every few minutes per device), and 10,000
  * devices syncing every 5 minutes ask 33/s, so ≥ 300/s leaves room for one instance.
  */
+/**
+ * bench/types.ts's BenchFigure, restated: the lint's boundary rules read the folder name `server`
+ * in bench/server as the service itself, which may not import tooling. Structurally the same type.
+ */
+interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  targetKind: 'max' | 'min';
+}
+
 const SIGN_INS = 40;
 const LEASES = 1000;
 const CONCURRENCY = 8;

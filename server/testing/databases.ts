@@ -36,6 +36,7 @@ export async function openTestDatabase(backend: TestBackend): Promise<TestDataba
       `The PostgreSQL integration tests need a running server at ${adminUrl} (set TEST_DATABASE_URL). ` +
         `Start it as root: pg_ctlcluster 15 main start, then create the role and database as in docs/scaling.md. ` +
         `Cause: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const name = `thuisdossier_t_${randomBytes(6).toString('hex')}`;

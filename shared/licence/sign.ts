@@ -60,7 +60,7 @@ export function verifyLease(
     return { ok: false, reason: 'malformed' };
   }
   if (signature.length !== lib.crypto_sign_BYTES) return { ok: false, reason: 'malformed' };
-  let valid = false;
+  let valid: boolean;
   try {
     valid = lib.crypto_sign_verify_detached(signature, messageBytes(lib, envelope.data.payload), publicKey);
   } catch {
