@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from '../../shared/domain/access-log.js';
+import { summariseAccess, type AccessLogEntry, type AccessSummary } from '../../shared/domain/access-log.js';
 import type { ChainVerdict } from '../audit/access-log.js';
 import { idSchema } from '../../shared/domain/common.js';
 import type { ClientGuard } from './client-guard.js';
@@ -27,6 +27,11 @@ export class AccessLogService {
       this.scope.audit(actor, 'R', 'accesslog.read', clientId, 'access-log', null, `${entries.length}`);
       return entries;
     });
+  }
+
+  /** The same overview grouped per person (who, how often, first and last access). */
+  summaryForClient(clientId: string): AccessSummary[] {
+    return summariseAccess(this.forClient(clientId));
   }
 
   /**

@@ -18,6 +18,8 @@ describe('NEN 7513 access log', () => {
     expect(overview[0]!.onBehalfOf).toBe('Dr. A. Huisarts');
     expect(overview[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(overview[2]!.reason).toBe('phone');
+    const summary = f.store.session(f.ownerId).accessLog.summaryForClient(client.id);
+    expect(summary.find((s) => s.userId === f.nurseId)).toMatchObject({ userName: 'Fatima El Amrani', counts: { C: 1, R: 1, U: 1 }, refused: 0 });
   });
 
   it('cannot be changed through SQL, and a change made anyway breaks the chain', async () => {
