@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from '../../shared/api/routes.js';
 import { dossierAccessGrantBodySchema } from '../../shared/api/sync.js';
 import { syncLimits } from '../../shared/sync/limits.js';
-import type { PullRequest, PushRequest } from '../../shared/sync/protocol.js';
+import type { AccessLogUploadRequest, PullRequest, PushRequest } from '../../shared/sync/protocol.js';
 import type { ServiceContext } from '../context.js';
 import { HttpError } from '../http/httpError.js';
-import { registerRoute } from '../http/registerRoute.js';
+import { archiveAccessLog } from './accessLog.js';
+import { documentRoutes } from './documentRoutes.js';
 import { grantDossierAccess } from './grantAccess.js';
 import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
@@ -13,9 +14,8 @@ import { registerSyncRoute } from './registerSyncRoute.js';
 import { readHead, serverId } from './sequence.js';
 import { checkSyncDevice, leaseFor } from './syncDevice.js';
 
-const notYet = (): never => {
-  throw new HttpError(404, 'not_found', 'Sync is not available on this service yet.');
-};
+/** 1,000 lines of at most a few hundred characters each, with room to spare. */
+const accessLogBodyBytes = 4 * 1024 * 1024;
 
 /** The sync hub's routes (docs/sync.md "The hub"). */
 export function syncRoutes(app: FastifyInstance, context: ServiceContext): void {
@@ -43,11 +43,15 @@ export function syncRoutes(app: FastifyInstance, context: ServiceContext): void 
     return db.transaction((tx) => grantDossierAccess(tx, caller.organisationId, caller.userId, grant, context.now()));
   });
 
-  registerRoute(app, context, apiRoutes.syncAccessLog, async () => notYet());
-  registerRoute(app, context, apiRoutes.documentUploadStatus, async () => notYet());
-  registerRoute(app, context, apiRoutes.documentChunkUpload, async () => notYet());
-  registerRoute(app, context, apiRoutes.documentManifest, async () => notYet());
-  registerRoute(app, context, apiRoutes.documentChunkDownload, async () => notYet());
+  registerSyncRoute(app, context, apiRoutes.syncAccessLog, { bodyLimit: accessLogBodyBytes }, async ({ caller, body }) => {
+    const request = body as AccessLogUploadRequest;
+    const device = await checkSyncDevice(context, caller, request.deviceId);
+    const uploader = { organisationId: caller.organisationId, userId: caller.userId, deviceId: device.deviceId };
+    const answer = await db.transaction((tx) => archiveAccessLog(tx, uploader, request.entries, context.now()));
+    return { ...answer, lease: await leaseFor(context, caller, device.deviceId) };
+  });
+
+  documentRoutes(app, context);
 }
 
 /** A revoked device is told to wipe everything, and receives nothing else. */

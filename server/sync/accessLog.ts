@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { AccessLogUploadEntry, AccessLogUploadResponse } from '../../shared/sync/protocol.js';
+import type { Tx } from '../db/database.js';
+import { queryRows } from '../db/raw.js';
+import { forbidden, HttpError } from '../http/httpError.js';
+
+/** Lock class of one device's archive upload (the chain check reads, then appends). */
+const ACCESS_LOG_LOCK_CLASS = 0x4c_4f_47; // "LOG"
+
+export interface Uploader {
+  organisationId: string;
+  userId: string;
+  deviceId: string;
+}
+
+/**
+ * Appends a device's NEN 7513 lines to the organisation's archive (docs/sync.md "The hub"):
+ * idempotent by entry id (a retried upload adds nothing), in the device's order, with the device's
+ * hash-chain fields kept as sent. A line whose `prevHash` does not continue the chain archived so
+ * far for this device is still archived — losing a log line is worse — but marked, and the answer
+ * says so (the device and an auditor can then look at what is missing). The hub has no update or
+ * delete of this table.
+ */
+export async function archiveAccessLog(tx: Tx, uploader: Uploader, entries: AccessLogUploadEntry[], now: Date): Promise<AccessLogUploadResponse> {
+  for (const [index, entry] of entries.entries()) {
+    if (entry.organisationId !== uploader.organisationId) throw forbidden('An access-log line names another organisation.');
+    if (entry.userId !== uploader.userId) throw forbidden('A device uploads the access-log lines of its own user only.');
+    if (Object.values(entry).some((value) => typeof value === 'string' && value.includes('\u0000'))) {
+      throw new HttpError(400, 'invalid_request', 'An access-log line contains a NUL character.', { issues: [{ path: `entries.${index}`, message: 'NUL character' }] });
+    }
+  }
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACCESS_LOG_LOCK_CLASS}::int, hashtext(${uploader.deviceId}))`);
+  const [last] = await queryRows<{ device_seq: string | number; hash: string }>(
+    tx,
+    sql`SELECT device_seq, hash FROM sync_access_log WHERE organisation_id = ${uploader.organisationId} AND device_id = ${uploader.deviceId}
+        ORDER BY device_seq DESC LIMIT 1`,
+  );
+  let previousHash = last?.hash ?? null;
+  let throughSeq = last ? Number(last.device_seq) : 0;
+  let chainBroken = false;
+  for (const entry of [...entries].sort((x, y) => x.seq - y.seq)) {
+    const [known] = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM sync_access_log WHERE organisation_id = ${uploader.organisationId} AND id = ${entry.id}`,
+    );
+    if (known) continue;
+    const broken = previousHash !== null && entry.prevHash !== previousHash;
+    chainBroken ||= broken;
+    await tx.execute(sql`
+      INSERT INTO sync_access_log (organisation_id, id, device_id, device_seq, user_id, at, client_id, entry, prev_hash, hash, chain_broken, received_at)
+      VALUES (${uploader.organisationId}, ${entry.id}, ${uploader.deviceId}, ${entry.seq}, ${entry.userId}, ${new Date(entry.at)}, ${entry.clientId},
+              ${JSON.stringify(entry)}, ${entry.prevHash}, ${entry.hash}, ${broken}, ${now})`);
+    previousHash = entry.hash;
+    throughSeq = Math.max(throughSeq, entry.seq);
+  }
+  return { archivedThroughSeq: throughSeq, chainBroken };
+}
