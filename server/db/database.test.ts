@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
@@ -62,6 +64,31 @@ describe('migration guard', () => {
     try {
       await database.db.execute(sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-the-future', ${Date.now() + 365 * 24 * 3600 * 1000})`);
       await expect(assertNoUnknownMigrations(database.db, migrationsFolder)).rejects.toThrow(/Refusing to start/);
+    } finally {
+      await database.dispose();
+    }
+  });
+});
+
+describe('migration 0002: one lease row per device', () => {
+  it('keeps each device’s newest lease when upgrading a database that has several', async () => {
+    const database = await openTestDatabase('pglite');
+    try {
+      // Re-create the old shape: several leases for one device, then run the migration's SQL again.
+      const organisationId = '0193a6f0-0000-7000-8000-0000000000c1';
+      await database.db.insert(organisations).values({ id: organisationId, name: 'Oud', createdAt: new Date() });
+      await database.db.execute(sql.raw(`ALTER TABLE licence_leases DROP CONSTRAINT licence_leases_organisation_id_user_id_device_id_pk`));
+      await database.db.execute(sql.raw(`ALTER TABLE licence_leases ADD CONSTRAINT licence_leases_organisation_id_id_pk PRIMARY KEY (organisation_id, id)`));
+      await database.db.execute(sql.raw(`CREATE INDEX licence_leases_by_device ON licence_leases (organisation_id, device_id)`));
+      for (const [id, day] of [['0193a6f0-0000-7000-8000-0000000000d1', 1], ['0193a6f0-0000-7000-8000-0000000000d2', 3], ['0193a6f0-0000-7000-8000-0000000000d3', 2]] as const) {
+        await database.db.execute(sql`INSERT INTO licence_leases (organisation_id, id, user_id, device_id, key_id, status, plan, seats, issued_at, valid_until)
+          VALUES (${organisationId}, ${id}, ${'0193a6f0-0000-7000-8000-0000000000e1'}, ${'0193a6f0-0000-7000-8000-0000000000f1'}, 'k', 'trial', 'solo-1', 1,
+                  ${new Date(Date.UTC(2026, 0, day))}, ${new Date(Date.UTC(2026, 0, day + 14))})`);
+      }
+      const migration = readFileSync(path.join(migrationsFolder, '0002_lease_per_device.sql'), 'utf8');
+      for (const statement of migration.split('--> statement-breakpoint')) await database.db.execute(sql.raw(statement));
+      const rows = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM licence_leases`);
+      expect(rows.map((row) => row.id)).toEqual(['0193a6f0-0000-7000-8000-0000000000d2']);
     } finally {
       await database.dispose();
     }

@@ -15,7 +15,8 @@ export interface LeaseSubject {
 }
 
 /**
- * Signs the service's current word on this user and device (SPEC.md §3) and records that it did.
+ * Signs the service's current word on this user and device (SPEC.md §3) and keeps it as the
+ * device's latest lease.
  * Called at sign-in, on request, and (later) on every sync.
  */
 export async function issueLease(context: ServiceContext, db: Queryable, subject: LeaseSubject): Promise<SignedLease> {
@@ -40,17 +41,10 @@ export async function issueLease(context: ServiceContext, db: Queryable, subject
     keyId: context.leaseKeys.signing.keyId,
   };
   const signed = signLease(context.lib, lease, context.leaseKeys.signing);
-  await db.insert(licenceLeases).values({
-    organisationId: lease.organisationId,
-    id: lease.leaseId,
-    userId: lease.userId,
-    deviceId: lease.deviceId,
-    keyId: lease.keyId,
-    status: lease.status,
-    plan: lease.plan,
-    seats: lease.seats,
-    issuedAt,
-    validUntil,
-  });
+  const latest = { id: lease.leaseId, keyId: lease.keyId, status: lease.status, plan: lease.plan, seats: lease.seats, issuedAt, validUntil };
+  await db
+    .insert(licenceLeases)
+    .values({ organisationId: lease.organisationId, userId: lease.userId, deviceId: lease.deviceId, ...latest })
+    .onConflictDoUpdate({ target: [licenceLeases.organisationId, licenceLeases.userId, licenceLeases.deviceId], set: latest });
   return signed;
 }
