@@ -2,6 +2,7 @@ import type { ConnectivityMonitor } from '../connectivity/monitor.js';
 import type { Logger } from '../log/logger.js';
 import type { SessionService } from '../session/session-service.js';
 import type { LocalStore } from '../store/index.js';
+import type { SyncService } from '../sync/sync-service.js';
 import type { CoreConfig } from './config.js';
 import type { EventHub } from './events.js';
 
@@ -13,4 +14,5 @@ export interface CoreServices {
   connectivity: ConnectivityMonitor;
   store: LocalStore;
   session: SessionService;
+  sync: SyncService;
 }

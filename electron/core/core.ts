@@ -2,6 +2,7 @@ import { ConnectivityMonitor } from '../connectivity/monitor.js';
 import type { Logger } from '../log/logger.js';
 import { SessionService } from '../session/session-service.js';
 import { CentralApi } from '../sync/central-api.js';
+import { SyncService } from '../sync/sync-service.js';
 import { LocalStore, type KdfParams } from '../store/index.js';
 import type { CoreConfig } from './config.js';
 import type { CoreServices } from './core-services.js';
@@ -39,14 +40,29 @@ export interface CoreOptions {
  */
 export async function createCore(config: CoreConfig, log: Logger, options: CoreOptions = {}): Promise<Core> {
   const events = new EventHub();
+  // The sync service exists after the monitor; the monitor's changes reach it through this hook.
+  let onOnlineChange: (online: boolean) => void = () => undefined;
   const connectivity = new ConnectivityMonitor({
     serverUrl: config.serverUrl,
-    onChange: (state) => events.emit('connectivity.changed', state),
+    onChange: (state) => {
+      events.emit('connectivity.changed', state);
+      onOnlineChange(state.online);
+    },
   });
   const store = await LocalStore.at({ dir: config.dataDir, ...(options.kdfParams ? { kdfParams: options.kdfParams } : {}) });
   const api = new CentralApi(config.serverUrl);
   const session = new SessionService(store, config.dataDir, { api, appVersion: config.version, leaseKeys: config.leasePublicKeys ?? {} });
-  const services: CoreServices = { config, log, events, connectivity, store, session };
+  const sync = new SyncService({
+    store,
+    dataDir: config.dataDir,
+    api,
+    leaseKeys: config.leasePublicKeys ?? {},
+    log,
+    isOnline: () => connectivity.current().online,
+    onStatus: (status) => events.emit('sync.changed', status),
+  });
+  onOnlineChange = (online) => sync.onConnectivity(online);
+  const services: CoreServices = { config, log, events, connectivity, store, session, sync };
 
   // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.
   const handlers: CoreHandlers = {
@@ -66,10 +82,12 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   };
 
   connectivity.start();
+  sync.start();
   return {
     dispatch: createDispatcher(handlers, log),
     events,
     close: async () => {
+      sync.stop();
       connectivity.stop();
       store.lock();
     },

@@ -237,6 +237,12 @@ export const outbox = sqliteTable(
      * pull never rewrites them (the base is what the person typed on).
      */
     baseClocks: text('base_clocks', { mode: 'json' }).$type<Record<string, string>>(),
+    /**
+     * JSON, set by the sync engine only: `{ reseed: true, hlcs: { field: hlc }, resolves: [conflictId] }`
+     * for versions it re-offers after a server restore (their original per-field clocks) and for
+     * conflict resolutions. Null for ordinary local writes.
+     */
+    syncExtra: text('sync_extra', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex('outbox_mutation_id').on(t.mutationId), index('outbox_row').on(t.tableName, t.rowId)],
 );

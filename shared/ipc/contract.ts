@@ -13,7 +13,7 @@ import { documentCalls } from './calls/documents.js';
 import { accessCalls } from './calls/access.js';
 import { draftCalls } from './calls/drafts.js';
 import { organisationCalls } from './calls/organisation.js';
-import { syncCalls } from './calls/sync.js';
+import { syncCalls, syncEvents } from './calls/sync.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -40,6 +40,7 @@ export const ipcContract = {
 export const ipcEvents = {
   ...appEvents,
   ...sessionEvents,
+  ...syncEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type IpcContract = typeof ipcContract;

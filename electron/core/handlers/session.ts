@@ -3,7 +3,7 @@ import { CoreError } from '../core-error.js';
 import type { CoreServices } from '../core-services.js';
 import type { HandlersFor } from '../handlers.js';
 
-export function sessionHandlers({ session, connectivity, events, store }: CoreServices): HandlersFor<'session'> {
+export function sessionHandlers({ session, connectivity, events, store, sync }: CoreServices): HandlersFor<'session'> {
   const announce = <T extends ReturnType<typeof session.status>>(status: T): T => {
     events.emit('session.changed', status);
     return status;
@@ -15,13 +15,19 @@ export function sessionHandlers({ session, connectivity, events, store }: CoreSe
       if (!online) throw new CoreError('offline', 'Signing in online needs a connection to the central service.');
       const outcome = await session.signIn(input);
       if (outcome.kind === 'two-factor') return { state: 'two-factor', reason: outcome.reason };
+      // The initial sync runs in the background; its progress reaches the UI as sync.changed events.
+      void sync.syncNow();
       return announce(session.status());
     },
     'session.signOutCheck': async () => ({
       pendingChanges: store.isUnlocked() ? pendingChangeCount(store.connection) : 0,
       online: connectivity.current().online,
     }),
-    'session.unlock': async ({ password }) => announce(session.unlock(password)),
+    'session.unlock': async ({ password }) => {
+      const status = announce(session.unlock(password));
+      void sync.syncNow();
+      return status;
+    },
     'session.lock': async () => announce(session.lock()),
   };
 }

@@ -1,15 +1,18 @@
-import { pendingChangeCount } from '../../store/index.js';
 import type { CoreServices } from '../core-services.js';
 import type { HandlersFor } from '../handlers.js';
 
-/** A first version for the header; the sync engine (issue 7) replaces it with its own state. */
-export function syncHandlers({ store, connectivity }: CoreServices): HandlersFor<'sync'> {
+/** Sync status for the header (online, syncing, unsent changes, last sync, problems), sync now, refused changes. */
+export function syncHandlers({ sync }: CoreServices): HandlersFor<'sync'> {
   return {
-    'sync.status': async () => ({
-      online: connectivity.current().online,
-      // Locked, the database is closed: nothing can be counted, and the header is not shown then.
-      pendingChanges: store.isUnlocked() ? pendingChangeCount(store.connection) : 0,
-      lastSyncAt: null,
-    }),
+    'sync.status': async () => sync.status(),
+    'sync.now': async () => {
+      await sync.syncNow();
+      return sync.status();
+    },
+    'sync.refusedChanges': async () => ({ items: sync.refusedChanges() }),
+    'sync.markRefusedHandled': async ({ mutationId }) => {
+      sync.markRefusedHandled(mutationId);
+      return { ok: true as const };
+    },
   };
 }

@@ -32,4 +32,5 @@ CREATE TABLE `sync_shadows` (
 	PRIMARY KEY(`table_name`, `row_id`)
 );
 --> statement-breakpoint
-ALTER TABLE `outbox` ADD `base_clocks` text;
+ALTER TABLE `outbox` ADD `base_clocks` text;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `sync_extra` text;

@@ -1,0 +1,91 @@
+import type { Mutation, PullResponse, Purge } from '../../shared/sync/protocol.js';
+import { rebaseRow, type RebaseNotice } from '../../shared/sync/rebase.js';
+import { syncTableNames, syncTables } from '../../shared/sync/tables.js';
+import type { LocalStore } from '../store/index.js';
+import { syncValueKeys } from './device-values.js';
+import type { SyncDb } from './sync-db.js';
+
+export interface AppliedPage {
+  rows: number;
+  notices: Array<{ table: string; rowId: string; notice: RebaseNotice }>;
+  purgedClients: string[];
+  /** The hub says this device or account is gone: the caller wipes after the transaction. */
+  wipe: 'device_revoked' | 'account_ended' | null;
+  /** Rows this page brought (the restore procedure needs to know which rows the hub still has). */
+  received: Array<{ table: string; rowId: string }>;
+}
+
+/**
+ * Applies one pull page in ONE transaction (docs/sync.md "Pull"): every row is rebased onto its
+ * pending local changes — a download never overwrites what the person typed — conflicts and purges
+ * are stored, and the cursor moves with them. A crash leaves the old cursor: the page comes again,
+ * and full row states make applying it twice harmless.
+ */
+export function applyPullPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction?: (applied: AppliedPage) => void): AppliedPage {
+  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], wipe: null, received: [] };
+  const nowIso = sync.now().toISOString();
+  sync.transaction(() => {
+    // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
+    sync.db.pragma('defer_foreign_keys = ON');
+    for (const change of page.changes) {
+      const pending = sync.outbox.forRow(change.table, change.rowId);
+      const previous = sync.shadows.get(change.table, change.rowId, pending);
+      const rebased = rebaseRow(change, pending, previous);
+      sync.rows.write(change.table, change.rowId, change.organisationId, rebased.visible, change.seq, nowIso);
+      sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length);
+      for (const notice of rebased.notices) applied.notices.push({ table: change.table, rowId: change.rowId, notice });
+      applied.received.push({ table: change.table, rowId: change.rowId });
+      applied.rows += 1;
+    }
+    for (const state of page.conflicts) sync.keepConflict(state.conflict, state.status, state.seq);
+    for (const purge of page.purges) {
+      const wipe = applyPurge(sync, store, purge);
+      if (wipe) applied.wipe = wipe;
+      if (purge.scope === 'client') applied.purgedClients.push(purge.clientId);
+    }
+    sync.values.setJson(syncValueKeys.cursor, page.cursor);
+    sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
+    if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
+    inSameTransaction?.(applied);
+  });
+  return applied;
+}
+
+/**
+ * Access lost: the dossier's rows and documents leave the device. Its unsent changes do not vanish
+ * with it: they move to the refused list first (the store's purge clears the dossier's outbox), so
+ * the person still has the text they typed and sees it was not stored centrally.
+ */
+function applyPurge(sync: SyncDb, store: LocalStore, purge: Purge): 'device_revoked' | 'account_ended' | null {
+  switch (purge.scope) {
+    case 'client': {
+      keepUnsent(sync, sync.outbox.forClient(purge.clientId));
+      forgetShadowsOf(sync, purge.clientId);
+      store.purgeDossier(purge.clientId);
+      return null;
+    }
+    case 'row': {
+      keepUnsent(sync, sync.outbox.forRow(purge.table, purge.rowId));
+      sync.shadows.save(purge.table, purge.rowId, null, 0);
+      sync.rows.delete(purge.table, purge.rowId);
+      return null;
+    }
+    case 'all':
+      return purge.reason;
+  }
+}
+
+function forgetShadowsOf(sync: SyncDb, clientId: string): void {
+  sync.db.prepare("DELETE FROM sync_shadows WHERE table_name = 'clients' AND row_id = ?").run(clientId);
+  for (const table of syncTableNames.filter((name) => syncTables[name].clientScoped)) {
+    // Table names come from the registry, never from input.
+    sync.db.prepare(`DELETE FROM sync_shadows WHERE table_name = ? AND row_id IN (SELECT id FROM \`${table}\` WHERE client_id = ?)`).run(table, clientId);
+  }
+}
+
+function keepUnsent(sync: SyncDb, pending: readonly Mutation[]): void {
+  for (const mutation of pending) {
+    sync.keepRejected({ mutation, reason: 'forbidden', message: 'Access to this dossier was withdrawn before this change was sent.' });
+    sync.outbox.remove(mutation.mutationId);
+  }
+}

@@ -1,0 +1,109 @@
+import { getTableColumns, type Column } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { OpaqueValue } from '../../shared/sync/opaque-value.js';
+import type { RowState } from '../../shared/sync/row-state.js';
+import { syncTables, tombstoneField, type SyncTableName } from '../../shared/sync/tables.js';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { SqliteDatabase } from '../store/database.js';
+import * as schema from '../store/schema.js';
+
+/** The store's drizzle table for each syncable table name (the names the outbox and protocol use). */
+const tables: Readonly<Record<SyncTableName, SQLiteTable>> = {
+  organisations: schema.organisations,
+  users: schema.users,
+  clients: schema.clients,
+  contacts: schema.contacts,
+  reports: schema.reports,
+  report_access: schema.reportAccess,
+  appointments: schema.appointments,
+  allocations: schema.allocations,
+  time_registrations: schema.timeRegistrations,
+  documents: schema.documents,
+  dossier_access: schema.dossierAccess,
+  settings: schema.settings,
+};
+
+export interface LocalRow {
+  state: RowState;
+  organisationId: string;
+  /** The hub sequence of the version this row was last synced with; null for rows never synced. */
+  serverSeq: number | null;
+}
+
+/**
+ * Reads and writes syncable rows as the protocol sees them (domain field names, opaque values,
+ * field clocks), through drizzle's column metadata: SQL names and value encodings (JSON columns,
+ * booleans) come from the schema, never from input.
+ */
+export class LocalRows {
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  read(table: SyncTableName, rowId: string): LocalRow | null {
+    const raw = this.statement(`SELECT * FROM ${quote(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+    if (!raw) return null;
+    const columns = columnsOf(table);
+    const values: Record<string, OpaqueValue> = {};
+    for (const field of fieldsOf(table)) {
+      const column = columns[field];
+      if (!column) continue;
+      const driver = raw[column.name];
+      values[field] = driver === null || driver === undefined ? null : (column.mapFromDriverValue(driver) as OpaqueValue);
+    }
+    const clocks = JSON.parse((raw.field_clocks as string | null) ?? '{}') as Record<string, string>;
+    return { state: { values, clocks }, organisationId: raw.organisation_id as string, serverSeq: (raw.server_seq as number | null) ?? null };
+  }
+
+  /** Inserts or replaces the row's synced fields, clocks and server sequence; keeps created_at. */
+  write(table: SyncTableName, rowId: string, organisationId: string, state: RowState, serverSeq: number | null, nowIso: string): void {
+    const columns = columnsOf(table);
+    // Only fields the state holds: a partial version (a merged answer before the next pull) keeps the rest as it is.
+    const fields = fieldsOf(table).filter((field) => columns[field] && Object.prototype.hasOwnProperty.call(state.values, field));
+    const assigned = fields.map((field) => toDriver(columns[field]!, state.values[field] ?? null));
+    const clocks = JSON.stringify(state.clocks);
+    const names = fields.map((field) => quote(columns[field]!.name));
+    const insertColumns = ['id', 'organisation_id', 'field_clocks', 'server_seq', 'created_at', 'updated_at', ...names];
+    const updates = ['field_clocks', 'server_seq', 'updated_at', ...names].map((name) => `${name} = excluded.${name}`);
+    const sql =
+      `INSERT INTO ${quote(table)} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
+    this.statement(sql).run(rowId, organisationId, clocks, serverSeq, nowIso, nowIso, ...assigned);
+  }
+
+  delete(table: SyncTableName, rowId: string): void {
+    this.statement(`DELETE FROM ${quote(table)} WHERE id = ?`).run(rowId);
+  }
+
+  /** Every row this device has synced at least once (the restore procedure keeps their versions). */
+  *syncedRowIds(table: SyncTableName): Iterable<string> {
+    for (const id of this.statement(`SELECT id FROM ${quote(table)} WHERE server_seq IS NOT NULL`).pluck().iterate()) yield id as string;
+  }
+
+  private statement(sql: string) {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** The fields a row of this table syncs: its registry fields and the tombstone. */
+export function fieldsOf(table: SyncTableName): string[] {
+  return [...Object.keys(syncTables[table].fields), tombstoneField];
+}
+
+function columnsOf(table: SyncTableName): Record<string, Column> {
+  return getTableColumns(tables[table]) as Record<string, Column>;
+}
+
+function toDriver(column: Column, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return column.mapToDriverValue(value);
+}
+
+function quote(identifier: string): string {
+  return `\`${identifier.replace(/`/g, '``')}\``;
+}

@@ -1,0 +1,60 @@
+import type { Mutation } from '../../shared/sync/protocol.js';
+import type { ShadowRow } from '../../shared/sync/rebase.js';
+import type { SyncTableName } from '../../shared/sync/tables.js';
+import type { SqliteDatabase } from '../store/database.js';
+import type { LocalRows } from './local-rows.js';
+
+/**
+ * The server's version of each row (docs/sync.md). Stored in `sync_shadows` only when it differs
+ * from what the row shows — pending local changes on top, or per-field sequences from push
+ * answers; otherwise the row is its own shadow, and the initial sync stores every row once.
+ *
+ * A row with pending changes but no stored shadow had none when its first pending change was made
+ * (the engine stores one whenever it touches a row with pending changes), so the shadow is the row
+ * with each pending field taken back to the value and clock its first pending change started from.
+ */
+export class Shadows {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly rows: LocalRows,
+  ) {}
+
+  get(table: SyncTableName, rowId: string, pending: readonly Mutation[]): ShadowRow | null {
+    const stored = this.db.prepare('SELECT state FROM sync_shadows WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as string | undefined;
+    if (stored) return JSON.parse(stored) as ShadowRow | null;
+    const local = this.rows.read(table, rowId);
+    if (!local || local.serverSeq === null) return null;
+    const values = { ...local.state.values };
+    const clocks: Record<string, string> = { ...local.state.clocks };
+    const restored = new Set<string>();
+    for (const mutation of pending) {
+      for (const change of mutation.changes) {
+        if (restored.has(change.field)) continue;
+        restored.add(change.field);
+        values[change.field] = change.baseValue;
+        if (change.baseHlc === null) delete clocks[change.field];
+        else clocks[change.field] = change.baseHlc;
+      }
+    }
+    return { values, clocks, seq: local.serverSeq };
+  }
+
+  /** Keeps the shadow when the row will not show it as it is; removes the entry otherwise. */
+  save(table: SyncTableName, rowId: string, shadow: ShadowRow | null, pendingCount: number): void {
+    const needed = pendingCount > 0 || (shadow?.fieldSeqs !== undefined && Object.keys(shadow.fieldSeqs).length > 0);
+    if (needed) {
+      this.db
+        .prepare('INSERT INTO sync_shadows (table_name, row_id, state) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET state = excluded.state')
+        .run(table, rowId, JSON.stringify(shadow));
+    } else {
+      this.db.prepare('DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?').run(table, rowId);
+    }
+  }
+
+  /** Rows that have a stored shadow (the restore procedure walks them with the synced rows). */
+  storedKeys(): Array<{ table: SyncTableName; rowId: string }> {
+    return (this.db.prepare('SELECT table_name AS tableName, row_id AS rowId FROM sync_shadows').all() as Array<{ tableName: SyncTableName; rowId: string }>).map(
+      (row) => ({ table: row.tableName, rowId: row.rowId }),
+    );
+  }
+}
