@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncPullResponse } from '../../shared/api/sync.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
@@ -199,5 +200,20 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(huge.json()).toMatchObject({ error: 'body_too_large' });
     const badPull = await post(JSON.stringify({ protocolVersion: 1, deviceId: nurse.deviceId, cursor: { epoch: 'x', seq: -1 }, limit: 10 ** 9 }), '/v1/sync/pull');
     expect(badPull.statusCode).toBe(400);
+  });
+
+  it('tells a device to reset when the service was restored from a backup (new epoch)', async () => {
+    await a.pullAll();
+    const oldEpoch = a.cursor!.epoch;
+    await database.db.execute(sql`UPDATE sync_heads SET restored_from_epoch = epoch, epoch = gen_random_uuid(), epoch_start_seq = head`);
+    const page = await a.pullPage();
+    expect(page.reset).toBe(true);
+    expect(page.server).toMatchObject({ restoredFromEpoch: oldEpoch });
+    expect(page.server.epoch).not.toBe(oldEpoch);
+    a.cursor = null;
+    const rows = latestRows(await a.pullAll());
+    expect(rows.get(reportId)?.values.body).toBe('Versie van laptop 1.');
+    const [answer] = await a.push([a.mutation('clients', clientId, clientId, 'update', [a.change('phone', '06-87654321', {}, 10_000)])]);
+    expect(answer?.status).toBe('applied');
   });
 });
