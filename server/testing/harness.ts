@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { pino } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { SignInResponse } from '../../shared/api/auth.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { createOrganisation } from '../accounts/organisations.js';
 import { totpCodeAt } from '../auth/totp.js';
 import type { ServiceContext } from '../context.js';
@@ -36,6 +36,7 @@ export interface HarnessOptions {
   masterKey?: Uint8Array;
   leaseKeys?: LeaseKeyRing;
   clock?: TestClock;
+  appOptions?: AppOptions;
 }
 
 export async function startHarness(database: Database, options: HarnessOptions = {}): Promise<Harness> {
@@ -51,7 +52,7 @@ export async function startHarness(database: Database, options: HarnessOptions =
     now: clock.now,
     log: pino({ level: 'silent' }),
   });
-  const app = await buildApp(context);
+  const app = await buildApp(context, options.appOptions);
   return { app, context, clock };
 }
 
