@@ -10,7 +10,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/ipc/calls/agenda.js';
 import { api } from '../bridge/index.js';
@@ -24,6 +24,9 @@ import { LockPastModal } from './LockPastModal.js';
 import classes from './AgendaPage.module.css';
 import { timeFromAppointment } from './time-from-appointment.js';
 import { agendaKey, useAgendaRange } from './useAgendaRange.js';
+
+const plugins = [dayGridPlugin, timeGridPlugin, interactionPlugin, classicThemePlugin];
+const locales = [nlLocale];
 
 type Editing = { appointment: AppointmentView | null; initial: AppointmentDraft } | null;
 
@@ -44,7 +47,20 @@ export function AgendaPage() {
   const [timeFor, setTimeFor] = useState<TimeDefaults | null>(null);
   const [lockingPast, setLockingPast] = useState(false);
   const agenda = useAgendaRange(range?.from ?? null, range?.to ?? null);
-  const byId = new Map((agenda.data?.items ?? []).map((a) => [a.id, a]));
+  const byId = useMemo(() => new Map((agenda.data?.items ?? []).map((a) => [a.id, a])), [agenda.data]);
+  const events = useMemo(
+    () =>
+      (agenda.data?.items ?? []).map((a) => ({
+        id: a.id,
+        title: a.clients.length > 0 ? `${a.title} · ${a.clients.map((c) => c.name).join(', ')}` : a.title,
+        start: a.startsAt,
+        end: a.endsAt,
+        editable: !a.lockedAt,
+        // td-appointment: a stable hook for tests; the module class styles a locked one.
+        className: a.lockedAt ? `td-appointment ${classes.lockedEvent}` : 'td-appointment',
+      })),
+    [agenda.data],
+  );
 
   const move = useMutation({
     mutationFn: ({ id, startsAt, endsAt }: { id: string; startsAt: string; endsAt: string }) => unwrap(api.agenda.update({ appointmentId: id, patch: { startsAt, endsAt } })),
@@ -91,8 +107,8 @@ export function AgendaPage() {
       </Group>
       <Paper withBorder radius="lg" p="md" className={classes.calendar}>
         <FullCalendar
-          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, classicThemePlugin]}
-          locales={[nlLocale]}
+          plugins={plugins}
+          locales={locales}
           locale={i18n.language === 'en' ? 'en' : 'nl'}
           timeZone="Europe/Amsterdam"
           initialView="timeGridWeek"
@@ -109,15 +125,13 @@ export function AgendaPage() {
           editable
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          datesSet={(info) => setRange({ from: info.start.toISOString(), to: info.end.toISOString() })}
-          events={(agenda.data?.items ?? []).map((a) => ({
-            id: a.id,
-            title: a.clients.length > 0 ? `${a.title} · ${a.clients.map((c) => c.name).join(', ')}` : a.title,
-            start: a.startsAt,
-            end: a.endsAt,
-            editable: !a.lockedAt,
-            classNames: a.lockedAt ? [classes.lockedEvent!] : [],
-          }))}
+          datesSet={(info) => {
+            // FullCalendar reports the range again on every re-render; only a real change may set state.
+            const from = info.start.toISOString();
+            const to = info.end.toISOString();
+            setRange((current) => (current?.from === from && current.to === to ? current : { from, to }));
+          }}
+          events={events}
           select={(info: DateSelectInfo) =>
             setEditing({ appointment: null, initial: { startsAt: info.start.toISOString(), endsAt: info.end.toISOString(), clientIds: [] } })
           }
