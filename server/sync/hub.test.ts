@@ -139,6 +139,37 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(edit).toMatchObject({ status: 'rejected', reason: 'record_locked' });
   });
 
+  it('hides a report that becomes restricted from readers not named in it, and shows it again when they are named', async () => {
+    const restrictedId = uuidv7();
+    await a.push([
+      a.mutation('reports', restrictedId, clientId, 'insert', [
+        a.change('clientId', clientId),
+        a.change('kind', 'report'),
+        a.change('authorId', nurse.userId),
+        a.change('visibility', 'dossier'),
+        a.change('body', 'Gesprek over thuissituatie.'),
+      ]),
+    ]);
+    await b.pullAll();
+    expect(b.rows.has(restrictedId)).toBe(true);
+    await a.push([a.mutation('reports', restrictedId, clientId, 'update', [a.change('visibility', 'restricted', { value: 'dossier' })])]);
+    const hidden = await b.pullAll();
+    expect(hidden.flatMap((page) => page.purges)).toEqual([expect.objectContaining({ scope: 'row', table: 'reports', rowId: restrictedId })]);
+    expect(hidden.flatMap((page) => page.changes).some((change) => change.rowId === restrictedId)).toBe(false);
+    const [named] = await a.push([
+      a.mutation('report_access', uuidv7(), clientId, 'insert', [
+        a.change('clientId', clientId),
+        a.change('reportId', restrictedId),
+        a.change('userId', colleague.userId),
+        a.change('canRead', true),
+        a.change('canEdit', false),
+      ]),
+    ]);
+    expect(named?.status).toBe('applied');
+    const shown = await b.pullAll();
+    expect(shown.flatMap((page) => page.changes).find((change) => change.rowId === restrictedId)?.values.visibility).toBe('restricted');
+  });
+
   it('sends a purge when access is revoked, and nothing of the dossier afterwards', async () => {
     await b.pullAll();
     expect((await grant(colleague.userId, { canRead: false, canEdit: false, canSignOff: false })).statusCode).toBe(200);

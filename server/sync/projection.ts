@@ -101,3 +101,23 @@ export async function addPurge(tx: Tx, organisationId: string, userId: string, t
     VALUES (${organisationId}, ${seq}, ${userId}, ${target.scope}, ${target.scope === 'client' ? target.clientId : null},
             ${target.scope === 'row' ? target.table : null}, ${target.scope === 'row' ? target.rowId : null}, 'access_revoked')`);
 }
+
+/**
+ * A report that becomes restricted disappears for readers of the dossier who are neither its
+ * author nor named in its report access: their devices get a purge of that report.
+ */
+export async function purgeNewlyRestricted(tx: Tx, before: StoredRow | null, after: StoredRow, sequence: SequenceAllocator): Promise<void> {
+  if (after.row.table !== 'reports' || !after.restricted || !before || before.restricted || !after.row.clientId) return;
+  const losing = await queryRows<{ user_id: string }>(
+    tx,
+    sql`SELECT d.user_id FROM sync_dossier_rights d
+        WHERE d.organisation_id = ${after.row.organisationId} AND d.client_id = ${after.row.clientId} AND d.can_read
+          AND d.user_id IS DISTINCT FROM ${after.ownerUserId}
+          AND NOT EXISTS (SELECT 1 FROM sync_report_rights x WHERE x.organisation_id = d.organisation_id AND x.report_id = ${after.row.id}
+                          AND x.user_id = d.user_id AND x.can_read)
+        ORDER BY d.user_id`,
+  );
+  for (const { user_id: userId } of losing) {
+    await addPurge(tx, after.row.organisationId, userId, { scope: 'row', table: 'reports', rowId: after.row.id }, sequence);
+  }
+}

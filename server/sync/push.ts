@@ -5,7 +5,7 @@ import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
 import { mergeAccessRow } from './accessRowMerge.js';
 import { authoriseWrite, isUuid, type Writer } from './authoriseWrite.js';
-import { projectAccessRow } from './projection.js';
+import { projectAccessRow, purgeNewlyRestricted } from './projection.js';
 import { RightsReader } from './rights.js';
 import { loadRow, writeRow, type StoredRow } from './rowStore.js';
 import { lockOrganisation, readHead, SequenceAllocator } from './sequence.js';
@@ -84,6 +84,7 @@ async function store(tx: Tx, outcome: MergeAccepted, current: StoredRow | null, 
     seq = sequence.next();
     const stored = await writeRow(tx, outcome.row, seq, current ? current.createdBy : context.writer.userId, context.now);
     await projectAccessRow(tx, stored, sequence);
+    await purgeNewlyRestricted(tx, current, stored, sequence);
     for (const [position, entry] of outcome.history.entries()) {
       await tx.execute(sql`
         INSERT INTO sync_history (organisation_id, table_name, row_id, seq, position, field, value, hlc, superseded_by, mutation_id)
