@@ -27,8 +27,14 @@ export function AccessTab({ clientId }: { clientId: string }) {
   const grant = useMutation({
     mutationFn: ({ row, right, on }: { row: DossierAccessRow; right: Right; on: boolean }) =>
       unwrap(api.access.grant({ clientId, userId: row.userId, rights: withChange(row, right, on) })).then(() => row),
+    // Shown at once; the answer (or a refusal) settles it.
+    onMutate: ({ row, right, on }) => {
+      queryClient.setQueryData(key, (old: { items: DossierAccessRow[] } | undefined) =>
+        old ? { items: old.items.map((r) => (r.userId === row.userId ? { ...r, ...withChange(row, right, on) } : r)) } : old,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
     onSuccess: async (row) => {
-      await queryClient.invalidateQueries({ queryKey: key });
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
       notify({ message: t('access.saved', { name: row.displayName }) });
     },

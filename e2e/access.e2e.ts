@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/accessibility.js';
+import { openAndUnlock, openDossier } from './support/app.js';
+import { demoClients } from './support/demo-clients.js';
+import { provisionDevice } from './support/provision-device.js';
+import { startPreview } from './support/preview-host.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+test('a user without access to a dossier does not see it in the list, and cannot open it by its address', async ({ page }) => {
+  // The nurse registered the clients; the colleague signed in on this device was never given access.
+  const device = await provisionDevice({ signedInAs: 'colleague', clientsCreatedBy: 'nurse', clients: demoClients });
+  const preview = await startPreview({ dataDir: device.dataDir });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await expect(page.getByText('Nog geen dossiers')).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Berg');
+    await expect(page.getByRole('link', { name: /Berg/ })).toHaveCount(0);
+
+    await page.goto(`${new URL(preview.url).origin}/#/dossiers/${device.clientIds[0]}`);
+    await expect(page.getByTestId('dossier-refused')).toContainText('Je hebt geen toegang');
+    await expect(page.getByText('Johanna')).toHaveCount(0);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'dossier-no-access');
+  } finally {
+    await preview.stop();
+  }
+});
+
+test('an administrator sets read, edit and sign-off per user, and the access overview shows who did what, when', async ({ page }) => {
+  const device = await provisionDevice({ signedInAs: 'admin', clients: demoClients });
+  const preview = await startPreview({ dataDir: device.dataDir });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await openDossier(page, 'Bakker', 'Bakker, Henk');
+    await page.getByRole('tab', { name: 'Toegang' }).click();
+    const table = page.getByRole('table', { name: 'Toegang per medewerker' });
+    await expect(table).toContainText('Ahmed El Amrani');
+    await table.getByRole('checkbox', { name: 'Wijzigen voor Ahmed El Amrani' }).check();
+    await expect(page.getByText('Toegang voor Ahmed El Amrani bijgewerkt')).toBeVisible();
+    // Edit implies read.
+    await expect(table.getByRole('checkbox', { name: 'Lezen voor Ahmed El Amrani' })).toBeChecked();
+    await expect(table.getByRole('checkbox', { name: 'Aftekenen voor Ahmed El Amrani' })).not.toBeChecked();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'dossier-access');
+
+    await page.getByRole('tab', { name: 'Inzage-overzicht' }).click();
+    const log = page.getByRole('table', { name: 'Inzage-overzicht van dit dossier' });
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'access.grant' })).toContainText('Petra de Vries');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'client.read' }).first()).toContainText('Ingezien');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'client.create' })).toContainText('Aangemaakt');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'dossier-access-log');
+  } finally {
+    await preview.stop();
+  }
+});
