@@ -1,8 +1,11 @@
+import os from 'node:os';
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { createCore } from '../core/core.js';
 import { readCoreConfig } from '../core/config.js';
 import { createLogger } from '../log/logger.js';
+import { startEmbeddedCentral, type EmbeddedCentral } from './embedded-central.js';
+import { demoPassword, seedDemoDossiers } from './demo-dossiers.js';
 import { startPreviewHost } from './host.js';
 
 /**
@@ -17,6 +20,19 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const log = createLogger('preview');
+
+// No central service configured: start the embedded one with the demo organisation and dossiers.
+let central: EmbeddedCentral | null = null;
+if (!process.env.THUISDOSSIER_SERVER_URL) {
+  const dataDir = process.env.THUISDOSSIER_DATA_DIR ?? path.join(os.homedir(), '.thuisdossier-preview');
+  process.env.THUISDOSSIER_DATA_DIR = dataDir;
+  console.log('Starting the embedded central service (demo organisation)…');
+  central = await startEmbeddedCentral({ repoRoot: root, dataDir, port: Number(process.env.THUISDOSSIER_CENTRAL_PORT ?? 0) });
+  await seedDemoDossiers(central.url, central.leaseKeys, path.join(dataDir, 'central'));
+  process.env.THUISDOSSIER_SERVER_URL = central.url;
+  // Trust exactly the key of the service this process just started (never fetched from elsewhere).
+  process.env.THUISDOSSIER_LEASE_PUBLIC_KEYS = central.leaseKeys;
+}
 const config = readCoreConfig(process.env, 'preview', version);
 const core = await createCore(config, log);
 const host = await startPreviewHost({
@@ -29,10 +45,15 @@ const host = await startPreviewHost({
 // The e2e tests read this line to find the URL; keep its shape.
 console.log(`Thuisdossier preview: ${host.url}`);
 console.log(`Data folder: ${config.dataDir}  ·  Central service: ${config.serverUrl}`);
+if (central) {
+  console.log(`Demo sign-in (password ${demoPassword}):`);
+  for (const line of central.demoSignIn.filter((entry) => entry.includes('@'))) console.log(`  ${line}`);
+}
 
 const shutdown = async () => {
   await host.close();
   await core.close();
+  await central?.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown());
