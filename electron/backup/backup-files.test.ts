@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { databaseFileName, LocalStore } from '../store/index.js';
 import { interactiveKdfParams } from '../crypto/kdf-params.js';
 import { loadSodium } from '../crypto/sodium.js';
@@ -8,7 +9,7 @@ import { password } from '../store/test-support.js';
 import { listBackups } from './backup-files.js';
 import { BackupScheduler, isBackupDue } from './backup-scheduler.js';
 import { createBackup } from './create-backup.js';
-import { finishInterruptedRestore, journalFileName, previousDirName } from './restore-swap.js';
+import { finishInterruptedRestore, incomingDirName, journalFileName, previousDirName, rollBackRestore, swapInRestoredFiles } from './restore-swap.js';
 import { createBackupFixture, dossierContents } from './test-support.js';
 
 const day = 24 * 60 * 60 * 1000;
@@ -92,5 +93,22 @@ describe('backup files: keeping seven, interrupted backups, the daily schedule',
     expect(dossierContents({ ...f, store: reopened }, f.clientIds)).toEqual(before);
     reopened.lock();
     expect(finishInterruptedRestore(f.dir)).toBe('nothing_to_do');
+  });
+
+  it('when the swapped-in database does not open, the old files are put back and reopened', async () => {
+    f = await createBackupFixture();
+    const before = dossierContents(f, f.clientIds);
+    const incoming = path.join(f.dir, incomingDirName);
+    mkdirSync(path.join(incoming, 'documents'), { recursive: true });
+    writeFileSync(path.join(incoming, databaseFileName), randomBytes(8192 * 4));
+    expect(() =>
+      f.store.reopenAfter(
+        () => swapInRestoredFiles(f.dir),
+        () => rollBackRestore(f.dir),
+      ),
+    ).toThrow(/beschadigd/);
+    expect(f.store.isUnlocked()).toBe(true);
+    expect(dossierContents(f, f.clientIds)).toEqual(before);
+    expect(existsSync(path.join(f.dir, journalFileName))).toBe(false);
   });
 });

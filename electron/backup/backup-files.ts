@@ -47,6 +47,7 @@ export function pruneBackups(dir: string, keep: number): string[] {
 export function sweepPartials(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    if (name.endsWith(partialSuffix)) rmSync(path.join(dir, name), { force: true, recursive: true });
+    // includes, not endsWith: SQLite may leave `<snapshot>.partial-journal` beside a snapshot.
+    if (name.includes(partialSuffix)) rmSync(path.join(dir, name), { force: true, recursive: true });
   }
 }

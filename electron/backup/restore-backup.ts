@@ -6,16 +6,17 @@ import type { BackupHeader } from './backup-format.js';
 import { foreignBackup, tamperedBackup } from './backup-errors.js';
 import { deriveBackupKeys } from './backup-keys.js';
 import { checkRestoredDatabase, prepareRestoredDatabase } from './restored-database.js';
-import { hasInterruptedRestore, incomingDirName, removeLeftovers, swapInRestoredFiles } from './restore-swap.js';
+import { commitRestore, hasInterruptedRestore, incomingDirName, removeLeftovers, rollBackRestore, swapInRestoredFiles } from './restore-swap.js';
 import { unpackBackup } from './unpack-backup.js';
 
 /**
  * Restores a backup into the unlocked store. Order matters, so the current data stays until the
  * restore has succeeded:
  *   1. unpack into restore-incoming/, authenticating every record, the hash and the counts;
- *   2. open the restored database with the store's key: every page, the counts, search rebuilt,
- *      clock and counters carried forward;
- *   3. close the store, swap the files (crash-safe, restore-swap.ts), reopen.
+ *   2. open the restored database with the store's key: migrations (a newer app's backup is
+ *      refused here), every page, the counts, search rebuilt, clock and counters carried forward;
+ *   3. close the store, swap the files (crash-safe, restore-swap.ts), reopen; if the restored
+ *      files do not open, the old ones are put back and reopened; only then the old ones go.
  * A failure in 1 or 2 leaves the store exactly as it was (and open); the error says why:
  * 'tampered' for a damaged or changed backup, 'forbidden' for another store's backup.
  * Changes made after the backup and not yet synced are lost; synced ones come back with the next
@@ -44,7 +45,11 @@ export async function restoreBackup(store: LocalStore, file: string): Promise<Ba
       if (isStoreError(error, 'tampered')) throw tamperedBackup();
       throw error;
     }
-    store.reopenAfter(() => swapInRestoredFiles(store.dir));
+    store.reopenAfter(
+      () => swapInRestoredFiles(store.dir),
+      () => rollBackRestore(store.dir),
+    );
+    commitRestore(store.dir);
     return header;
   } catch (error) {
     rmSync(incoming, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { databaseFileName } from '../store/index.js';
  *
  *   1. write the journal            (from here on, a crash rolls back)
  *   2. current files → restore-previous/, restored files → their place
+ *      (the store reopens on them; if that fails, rollBackRestore puts the old ones back)
  *   3. delete the journal           (the commit point: from here on, the restore stands)
  *   4. delete restore-previous/ and restore-incoming/
  *
@@ -40,9 +41,13 @@ export function swapInRestoredFiles(storeDir: string): void {
     for (const name of restoredNames) renameSync(path.join(incoming, name), path.join(storeDir, name));
     syncDirectory(storeDir);
   } catch (error) {
-    rollBack(storeDir);
+    rollBackRestore(storeDir);
     throw error;
   }
+}
+
+/** Step 3–4, once the restored files opened: the restore stands, the old files go. */
+export function commitRestore(storeDir: string): void {
   rmSync(path.join(storeDir, journalFileName));
   syncDirectory(storeDir);
   removeLeftovers(storeDir);
@@ -52,7 +57,7 @@ export function swapInRestoredFiles(storeDir: string): void {
 export function finishInterruptedRestore(storeDir: string): 'rolled_back' | 'nothing_to_do' {
   const journal = path.join(storeDir, journalFileName);
   const interrupted = existsSync(journal);
-  if (interrupted) rollBack(storeDir);
+  if (interrupted) rollBackRestore(storeDir);
   removeLeftovers(storeDir);
   return interrupted ? 'rolled_back' : 'nothing_to_do';
 }
@@ -62,7 +67,7 @@ export function hasInterruptedRestore(storeDir: string): boolean {
 }
 
 /** Only what was moved away comes back; a name not yet moved is still the current file. */
-function rollBack(storeDir: string): void {
+export function rollBackRestore(storeDir: string): void {
   const previous = path.join(storeDir, previousDirName);
   for (const name of replacedNames) {
     const saved = path.join(previous, name);

@@ -227,12 +227,14 @@ export class LocalStore {
   }
 
   /**
-   * For a restore: opens another database file (a restored copy) with this store's key, runs `use`
-   * on it and closes it, so the key never leaves the store. Raises 'tampered' when a page fails.
+   * For a restore: opens another database file (a restored copy) with this store's key, brings it
+   * to this app's schema (so a backup from a newer app is refused before anything is replaced),
+   * runs `use` on it and closes it. The key never leaves the store. 'tampered' when a page fails.
    */
   withDatabaseFile<T>(file: string, use: (db: SqliteDatabase) => T): T {
     const db = openDatabase(file, { key: this.requireKey() });
     try {
+      applyMigrations(db, this.options.migrations ?? loadMigrations());
       return use(db);
     } catch (error) {
       if (isTamperSignal(error)) throw tamperedDatabase(error);
@@ -244,16 +246,31 @@ export class LocalStore {
 
   /**
    * For a restore: closes the database, lets `replace` swap the files on disk, and reopens with the
-   * same key (a backup restores only into the store whose key made it). If `replace` fails it must
-   * leave the old files in place; they are reopened.
+   * same key (a backup restores only into the store whose key made it). If `replace` throws it must
+   * have put the old files back; if the new files do not open, `rollBack` must put the old ones
+   * back. Either way the old data is reopened and the error rethrown.
    */
-  reopenAfter(replace: () => void): void {
-    const key = Uint8Array.from(this.requireKey());
+  reopenAfter(replace: () => void, rollBack: () => void): void {
+    const current = this.requireKey();
+    const key = Uint8Array.from(current);
+    const spare = Uint8Array.from(current);
     this.lock();
     try {
-      replace();
+      try {
+        replace();
+      } catch (error) {
+        this.openWith(key);
+        throw error;
+      }
+      try {
+        this.openWith(key);
+      } catch (error) {
+        rollBack();
+        this.openWith(Uint8Array.from(spare));
+        throw error;
+      }
     } finally {
-      this.openWith(key);
+      this.sodium.memzero(spare);
     }
   }
 
