@@ -45,9 +45,9 @@ test('an administrator sets read, edit and sign-off per user, and the access ove
 
     await page.getByRole('tab', { name: 'Inzage-overzicht' }).click();
     const log = page.getByRole('table', { name: 'Inzage-overzicht van dit dossier' });
-    await expect(log.getByTestId('access-log-line').filter({ hasText: 'access.grant' })).toContainText('Petra de Vries');
-    await expect(log.getByTestId('access-log-line').filter({ hasText: 'client.read' }).first()).toContainText('Ingezien');
-    await expect(log.getByTestId('access-log-line').filter({ hasText: 'client.create' })).toContainText('Aangemaakt');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'Toegang tot het dossier gewijzigd' })).toContainText('Petra de Vries');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'Personalia ingezien' }).first()).toContainText('Ingezien');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'Dossier aangemaakt' })).toContainText('Aangemaakt');
     await expectAccessible(page);
     await saveScreenshot(page, 'dossier-access-log');
   } finally {

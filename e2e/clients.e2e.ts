@@ -79,4 +79,17 @@ test('a new client with an invalid BSN is refused with the reason next to the fi
   await expect(page.getByText('Personalia opgeslagen')).toBeVisible();
   await expectAccessible(page);
   await saveScreenshot(page, 'dossier-personalia');
+
+  await page.getByRole('tab', { name: 'Contacten' }).click();
+  await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+  const contact = page.getByRole('dialog', { name: 'Contactpersoon toevoegen' });
+  await contact.getByRole('textbox', { name: 'Naam' }).fill('Marieke van Dijk');
+  await contact.getByRole('textbox', { name: 'Telefoon' }).fill('06-87654321');
+  await contact.getByRole('textbox', { name: 'Notitie' }).fill('Dochter; eerste contactpersoon, belt bij voorkeur na 17:00.');
+  await contact.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(contact).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Contactpersonen' })).toContainText('Marieke van Dijk');
+  await expect(page.getByRole('table', { name: 'Contactpersonen' })).toContainText('Familie');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'dossier-contacts');
 });

@@ -48,7 +48,7 @@ export function ClientListPage() {
             type="search"
           />
           <Stack gap={4}>
-            <Text fz="sm" fw={500} id="status-filter-label">
+            <Text fz="sm" fw={600} id="status-filter-label">
               {t('clients.statusFilter')}
             </Text>
             <SegmentedControl

@@ -70,7 +70,7 @@ export function DossierPage() {
   return (
     <Stack gap="md">
       <DossierHeader client={client} />
-      <Tabs value={tab} onChange={(value) => value && void navigate(`/dossiers/${clientId}/${value}`)} keepMounted={false} variant="outline" radius="md">
+      <Tabs value={tab} onChange={(value) => value && void navigate(`/dossiers/${clientId}/${value}`)} keepMounted={false} variant="outline" radius="md" styles={{ tab: { paddingInline: 12 } }}>
         <Tabs.List>
           {tabsShown.map(({ value, icon }) => (
             <Tabs.Tab key={value} value={value} leftSection={<span aria-hidden>{icon}</span>}>

@@ -1,6 +1,7 @@
 import { Box, Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { InitialSyncPanel } from './InitialSyncPanel.js';
 import { SignInScreen } from './SignInScreen.js';
 import { UnlockScreen } from './UnlockScreen.js';
 import { useSession } from './useSession.js';
@@ -38,6 +39,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     <>
       <Box hidden={locked} inert={locked} data-testid="app-screens">
         {children}
+        {!locked && <InitialSyncPanel />}
       </Box>
       {session.data.state === 'locked' && <UnlockScreen displayName={session.data.displayName} />}
     </>

@@ -1,23 +1,88 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SignInResult } from '../../../shared/ipc/calls/session.js';
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { AuthLayout } from './AuthLayout.js';
 import { sessionKey } from './useSession.js';
 
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+/**
+ * The online sign-in: e-mail and password, then — when the central service asks — the code from
+ * the authenticator app as a second step. The password stays in this component's memory only
+ * until the sign-in ends (the core needs it again with the code).
+ */
 export function SignInScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { email: '', password: '' } });
+  const form = useForm<Credentials>({ initialValues: { email: '', password: '' } });
+  const [secondStep, setSecondStep] = useState<{ credentials: Credentials; invalid: boolean } | null>(null);
+  const [code, setCode] = useState('');
+
   const signIn = useMutation({
-    mutationFn: (values: { email: string; password: string }) => unwrap(api.session.signIn(values)),
-    onSuccess: (status) => queryClient.setQueryData(sessionKey, status),
+    mutationFn: (input: Credentials & { totp?: string }) => unwrap(api.session.signIn(input)),
+    onSuccess: (result: SignInResult, input) => {
+      if (result.state === 'two-factor') {
+        setSecondStep({ credentials: { email: input.email, password: input.password }, invalid: result.reason === 'invalid' });
+        setCode('');
+        return;
+      }
+      setSecondStep(null);
+      queryClient.setQueryData(sessionKey, result);
+    },
   });
+
+  if (secondStep) {
+    return (
+      <AuthLayout>
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (/^\d{6}$/.test(code)) signIn.mutate({ ...secondStep.credentials, totp: code });
+          }}
+        >
+          <Stack gap="md">
+            <Title order={1} fz={26}>
+              {t('signIn.totpTitle')}
+            </Title>
+            <Text c="dimmed" fz="sm">
+              {t('signIn.totpIntro')}
+            </Text>
+            <Stack gap={4}>
+              <Text component="label" htmlFor="totp-code" fw={500} fz="sm">
+                {t('signIn.totp')}
+              </Text>
+              <PinInput id="totp-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('signIn.totp')} data-testid="totp-code" />
+              <Text c="dimmed" fz="xs">
+                {t('signIn.totpHint')}
+              </Text>
+            </Stack>
+            {secondStep.invalid && !signIn.isPending && <Alert color="red" role="alert" title={t('signIn.totpInvalid')} data-testid="totp-invalid" />}
+            {signIn.error && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
+            <Group justify="space-between">
+              <Button variant="subtle" onClick={() => setSecondStep(null)}>
+                {t('signIn.back')}
+              </Button>
+              <Button type="submit" size="md" loading={signIn.isPending} disabled={code.length !== 6}>
+                {t('signIn.totpSubmit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout>
@@ -45,9 +110,7 @@ export function SignInScreen() {
             required
             {...form.getInputProps('password')}
           />
-          {signIn.error && (
-            <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />
-          )}
+          {signIn.error && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
           <Button type="submit" size="md" loading={signIn.isPending}>
             {t('signIn.submit')}
           </Button>

@@ -66,9 +66,7 @@ export function AccessLogTab({ clientId }: { clientId: string }) {
                 </Table.Td>
                 <Table.Td fz="sm">{t(`accessLog.actions.${line.action}`)}</Table.Td>
                 <Table.Td fz="sm">
-                  <Text fz="sm" ff="monospace">
-                    {line.event}
-                  </Text>
+                  <Text fz="sm">{t(`accessEvents.${line.event.replace(/\./g, '_')}`, { defaultValue: line.event })}</Text>
                   {line.reason && (
                     <Text fz="xs" c="dimmed">
                       {line.reason}

@@ -78,7 +78,7 @@ export function ReportComposer({ clientId }: { clientId: string }) {
               name="kind"
               render={({ field }) => (
                 <Stack gap={4}>
-                  <Text fz="sm" fw={500} id="report-kind-label">
+                  <Text fz="sm" fw={600} id="report-kind-label">
                     {t('reports.kind')}
                   </Text>
                   <SegmentedControl

@@ -1,0 +1,70 @@
+import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../shared/ipc/calls/sync.js';
+import { api } from '../bridge/index.js';
+import { unwrap } from '../ipc/call.js';
+import { useCoreEvent } from '../ipc/useCoreEvent.js';
+import { syncStatusKey } from '../sync/useSyncStatus.js';
+
+/**
+ * The first sync on a device, right after the first sign-in: what has arrived so far, a progress
+ * bar (indeterminate while the total is unknown) and the time left when it can be estimated.
+ * Shown until the first pull reached the end; the person may also continue without waiting.
+ */
+export function InitialSyncPanel() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [dismissed, setDismissed] = useState(false);
+  const status = useQuery({ queryKey: syncStatusKey, queryFn: () => unwrap(api.sync.status({})) });
+  const onChanged = useCallback((next: SyncStatus) => queryClient.setQueryData(syncStatusKey, next), [queryClient]);
+  useCoreEvent('sync.changed', onChanged);
+
+  const data = status.data;
+  if (dismissed || !data || data.lastSyncAt !== null) return null;
+  const progress = data.progress;
+  const percent = progress?.fraction !== null && progress?.fraction !== undefined ? Math.round(progress.fraction * 100) : null;
+
+  return (
+    <Paper
+      withBorder
+      shadow="md"
+      p="lg"
+      radius="md"
+      role="status"
+      aria-live="polite"
+      data-testid="initial-sync"
+      style={{ position: 'fixed', right: 24, bottom: 24, width: 380, zIndex: 300 }}
+    >
+      <Stack gap="sm">
+        <Title order={2} fz="lg">
+          {t('initialSync.title')}
+        </Title>
+        <Text fz="sm" c="dimmed">
+          {t('initialSync.intro')}
+        </Text>
+        <Progress value={percent ?? 100} animated={percent === null} striped={percent === null} aria-label={t('initialSync.title')} />
+        <Text fz="sm">{t('initialSync.received', { count: progress?.pulled ?? 0 })}</Text>
+        {(progress?.pushed ?? 0) > 0 && <Text fz="sm">{t('initialSync.sent', { count: progress?.pushed ?? 0 })}</Text>}
+        <Text fz="xs" c="dimmed">
+          {progress?.secondsLeft !== null && progress?.secondsLeft !== undefined
+            ? t('initialSync.estimate', { seconds: Math.ceil(progress.secondsLeft) })
+            : t('initialSync.estimating')}
+        </Text>
+        {data.problem && (
+          <Alert color="orange" title={t('initialSync.failed', { message: data.problem.message })}>
+            <Button size="xs" mt="xs" onClick={() => void api.sync.now({}).then((result) => result.ok && queryClient.setQueryData(syncStatusKey, result.value))}>
+              {t('initialSync.retry')}
+            </Button>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="subtle" size="xs" onClick={() => setDismissed(true)}>
+            {t('initialSync.continue')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
