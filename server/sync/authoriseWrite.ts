@@ -1,11 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { uuidSchema, type Mutation } from '../../shared/sync/protocol.js';
 import { valueOf } from '../../shared/sync/row-state.js';
-import { lockFields, syncTables } from '../../shared/sync/tables.js';
-import type { Queryable } from '../db/database.js';
-import { queryRows } from '../db/raw.js';
+import { lockFields, syncTables, type SyncTableName } from '../../shared/sync/tables.js';
 import type { RightsReader } from './rights.js';
-import { loadRow, type StoredRow } from './rowStore.js';
+import type { StoredRow } from './rowStore.js';
 
 export interface Writer {
   organisationId: string;
@@ -18,7 +15,9 @@ export interface Writer {
  * rights projection and the rights fields of the row, mirroring the device's rules
  * (electron/store/rights.ts). Returns why not, or null. Never reads other field values.
  */
-export async function authoriseWrite(db: Queryable, writer: Writer, mutation: Mutation, current: StoredRow | null, rights: RightsReader): Promise<string | null> {
+export type RowLookup = (table: SyncTableName, rowId: string) => Promise<StoredRow | null>;
+
+export async function authoriseWrite(lookup: RowLookup, writer: Writer, mutation: Mutation, current: StoredRow | null, rights: RightsReader): Promise<string | null> {
   if (mutation.organisationId !== writer.organisationId) return 'the change names another organisation';
   const spec = syncTables[mutation.table];
   if (spec.direction === 'pull-only' && mutation.table !== 'dossier_access') return null; // the merge refuses it: read_only_table
@@ -39,7 +38,7 @@ export async function authoriseWrite(db: Queryable, writer: Writer, mutation: Mu
       // The creator of a dossier may give themselves read and edit (not sign-off) once, as the store does.
       const grantsSelf = current === null && mutation.op === 'insert' && newValue('userId') === writer.userId && newValue('canSignOff') !== true;
       if (!grantsSelf || mutation.clientId === null) return 'only an administrator changes dossier access';
-      const client = await loadRow(db, writer.organisationId, 'clients', mutation.clientId);
+      const client = await lookup('clients', mutation.clientId);
       const existing = await rights.dossier(mutation.clientId);
       if (client?.createdBy !== writer.userId || existing.canRead) return 'only an administrator changes dossier access';
       return null;
@@ -85,12 +84,9 @@ export async function authoriseWrite(db: Queryable, writer: Writer, mutation: Mu
     const reportId = current ? valueOf(current.row, 'reportId') : newValue('reportId');
     if (!isUuid(reportId)) return 'the access row names no report';
     if (isAdmin) return null;
-    const [report] = await queryRows<{ owner_user_id: string | null; client_id: string | null }>(
-      db,
-      sql`SELECT owner_user_id, client_id FROM sync_rows WHERE organisation_id = ${writer.organisationId} AND table_name = 'reports' AND row_id = ${reportId}`,
-    );
-    if (report && report.client_id !== mutation.clientId) return 'the report belongs to another dossier';
-    return report?.owner_user_id === writer.userId ? null : 'only the author of a report names who may see it';
+    const report = await lookup('reports', reportId);
+    if (report && report.row.clientId !== mutation.clientId) return 'the report belongs to another dossier';
+    return report?.ownerUserId === writer.userId ? null : 'only the author of a report names who may see it';
   }
   return null;
 }

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { mergeMutation, mutationResultFor, type MergeAccepted, type MergeOutcome } from '../../shared/sync/merge.js';
-import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.js';
+import type { Conflict, HistoryEntry, Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.js';
 import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
 import { mergeAccessRow } from './accessRowMerge.js';
 import { authoriseWrite, isUuid, type Writer } from './authoriseWrite.js';
 import { projectAccessRow, purgeNewlyRestricted } from './projection.js';
 import { RightsReader } from './rights.js';
-import { loadRow, writeRow, type StoredRow } from './rowStore.js';
+import { RowCache } from './rowCache.js';
+import { storedRowFor, type StoredRow } from './rowStore.js';
 import { lockOrganisation, readHead, SequenceAllocator } from './sequence.js';
 
 export interface PushContext {
@@ -16,11 +17,19 @@ export interface PushContext {
   now: Date;
 }
 
+/** What one push writes besides rows, collected and written in a few statements at the end. */
+interface Pending {
+  history: { seq: number; table: string; rowId: string; mutationId: string; position: number; entry: HistoryEntry }[];
+  conflicts: { seq: number; conflict: Conflict }[];
+  answers: { mutationId: string; result: MutationResult }[];
+}
+
 /**
  * Applies a device's batch in one transaction under the organisation's advisory lock (docs/sync.md
  * "Push (hub)"): per mutation, in order — the stored answer if its id was seen; the rights check;
  * the shared merge; the row's new version with the next sequence number; history, conflicts,
  * resolutions; the answer stored under the mutation id. Field values are never interpreted.
+ * Reads and writes are batched (RowCache), so a push costs a handful of round trips.
  */
 export async function applyPush(tx: Tx, request: PushRequest, context: PushContext): Promise<PushResponse> {
   const organisationId = context.writer.organisationId;
@@ -28,35 +37,44 @@ export async function applyPush(tx: Tx, request: PushRequest, context: PushConte
   const head = await readHead(tx, organisationId);
   const sequence = new SequenceAllocator(head.head);
   const rights = new RightsReader(tx, organisationId, context.writer.userId);
+  const rows = new RowCache(tx, organisationId, context.now);
+  const own = request.mutations.filter((mutation) => mutation.organisationId === organisationId);
+  await rows.preload(own.map((mutation) => ({ table: mutation.table, rowId: mutation.rowId })));
+  const earlier = await storedAnswers(tx, organisationId, request.mutations.map((mutation) => mutation.mutationId));
+  const pending: Pending = { history: [], conflicts: [], answers: [] };
   const results: MutationResult[] = [];
 
   for (const mutation of request.mutations) {
-    const earlier = await storedAnswer(tx, organisationId, mutation.mutationId);
-    if (earlier) {
-      results.push(
-        earlier.userId === context.writer.userId
-          ? earlier.result
-          : rejected(mutation, 'invalid', 'this mutation id was used by another user'),
-      );
+    const known = earlier.get(mutation.mutationId);
+    if (known) {
+      results.push(known.userId === context.writer.userId ? known.result : rejected(mutation, 'invalid', 'this mutation id was used by another user'));
       continue;
     }
-    const result = await applyOne(tx, mutation, request.hlcNode, context, sequence, rights);
+    const result = await applyOne(tx, mutation, request.hlcNode, context, { sequence, rights, rows, pending });
     // A clock refusal is not final: the device keeps the mutation and sends it again later.
     if (!(result.status === 'rejected' && result.reason === 'clock_invalid')) {
-      await tx.execute(sql`
-        INSERT INTO sync_mutations (organisation_id, mutation_id, user_id, device_id, result, applied_at)
-        VALUES (${organisationId}, ${mutation.mutationId}, ${context.writer.userId}, ${context.deviceId}, ${JSON.stringify(result)}, ${context.now})`);
+      pending.answers.push({ mutationId: mutation.mutationId, result });
+      earlier.set(mutation.mutationId, { userId: context.writer.userId, result });
     }
     results.push(result);
   }
+  await rows.flush();
+  await writePending(tx, organisationId, context, pending);
   await sequence.flush(tx, organisationId);
   return { protocolVersion: 1, serverEpoch: head.epoch, results };
 }
 
-async function applyOne(tx: Tx, mutation: Mutation, hlcNode: string, context: PushContext, sequence: SequenceAllocator, rights: RightsReader): Promise<MutationResult> {
+interface PushState {
+  sequence: SequenceAllocator;
+  rights: RightsReader;
+  rows: RowCache;
+  pending: Pending;
+}
+
+async function applyOne(tx: Tx, mutation: Mutation, hlcNode: string, context: PushContext, state: PushState): Promise<MutationResult> {
   const organisationId = context.writer.organisationId;
-  const current = mutation.organisationId === organisationId ? await loadRow(tx, organisationId, mutation.table, mutation.rowId) : null;
-  const refusal = await authoriseWrite(tx, context.writer, mutation, current, rights);
+  const current = mutation.organisationId === organisationId ? await state.rows.get(mutation.table, mutation.rowId) : null;
+  const refusal = await authoriseWrite((table, rowId) => state.rows.get(table, rowId), context.writer, mutation, current, state.rights);
   if (refusal) return rejected(mutation, 'forbidden', refusal);
 
   const mergeContext = { nowMs: context.now.getTime(), hlcNode };
@@ -69,56 +87,79 @@ async function applyOne(tx: Tx, mutation: Mutation, hlcNode: string, context: Pu
     outcome = mergeMutation(current?.row ?? null, mutation, mergeContext);
   }
   if (outcome.status === 'rejected') return mutationResultFor(mutation.mutationId, outcome, 0);
-
-  const seq = await store(tx, outcome, current, mutation, context, sequence);
-  if (outcome.row.table === 'dossier_access' || outcome.row.table === 'report_access') rights.forget();
+  const seq = await record(tx, outcome, current, mutation, context, state);
   return mutationResultFor(mutation.mutationId, outcome, seq);
 }
 
-/** Writes what the merge decided; returns the seq of the row version that holds the change. */
-async function store(tx: Tx, outcome: MergeAccepted, current: StoredRow | null, mutation: Mutation, context: PushContext, sequence: SequenceAllocator): Promise<number> {
-  const organisationId = context.writer.organisationId;
+/** Records what the merge decided; returns the seq of the row version that holds the change. */
+async function record(tx: Tx, outcome: MergeAccepted, current: StoredRow | null, mutation: Mutation, context: PushContext, state: PushState): Promise<number> {
+  const { sequence, rows, pending } = state;
   let seq = current?.seq ?? 0;
   // A losing value re-sends the row too, so every device shows it in the field's history.
   if (outcome.changed || outcome.history.length > 0) {
     seq = sequence.next();
-    const stored = await writeRow(tx, outcome.row, seq, current ? current.createdBy : context.writer.userId, context.now);
-    await projectAccessRow(tx, stored, sequence);
-    await purgeNewlyRestricted(tx, current, stored, sequence);
+    const stored = storedRowFor(outcome.row, seq, current ? current.createdBy : context.writer.userId);
+    rows.put(stored);
     for (const [position, entry] of outcome.history.entries()) {
-      await tx.execute(sql`
-        INSERT INTO sync_history (organisation_id, table_name, row_id, seq, position, field, value, hlc, superseded_by, mutation_id)
-        VALUES (${organisationId}, ${mutation.table}, ${mutation.rowId}, ${seq}, ${position}, ${entry.field}, ${JSON.stringify(entry.value)},
-                ${entry.hlc}, ${entry.supersededBy}, ${mutation.mutationId})`);
+      pending.history.push({ seq, table: mutation.table, rowId: mutation.rowId, mutationId: mutation.mutationId, position, entry });
     }
-    // A re-stamp by the projection may have moved this row past `seq`: answer with its current number.
-    const [now] = await queryRows<{ seq: string | number }>(
-      tx,
-      sql`SELECT seq FROM sync_rows WHERE organisation_id = ${organisationId} AND table_name = ${mutation.table} AND row_id = ${mutation.rowId}`,
-    );
-    seq = Number(now?.seq ?? seq);
+    await purgeNewlyRestricted(tx, current, stored, sequence);
+    if (stored.row.table === 'dossier_access' || stored.row.table === 'report_access') {
+      // Rare: write what is pending, project the rights (which may re-stamp rows), read afresh.
+      await rows.reload();
+      await projectAccessRow(tx, stored, sequence);
+      state.rights.forget();
+      seq = (await rows.get(stored.row.table, stored.row.id))?.seq ?? seq;
+    }
   }
-  for (const conflict of outcome.conflicts) {
-    await tx.execute(sql`
-      INSERT INTO sync_conflicts (organisation_id, conflict_id, table_name, row_id, client_id, conflict, status, seq)
-      VALUES (${organisationId}, ${conflict.conflictId}, ${conflict.table}, ${conflict.rowId}, ${conflict.clientId}, ${JSON.stringify(conflict)}, 'open', ${sequence.next()})
-      ON CONFLICT (organisation_id, conflict_id) DO NOTHING`);
-  }
-  for (const conflictId of outcome.resolves) {
-    await tx.execute(sql`
-      UPDATE sync_conflicts SET status = 'resolved', seq = ${sequence.next()}, resolved_by_mutation = ${mutation.mutationId}
-      WHERE organisation_id = ${organisationId} AND conflict_id = ${conflictId} AND table_name = ${mutation.table}
-        AND row_id = ${mutation.rowId} AND status = 'open'`);
+  for (const conflict of outcome.conflicts) pending.conflicts.push({ seq: sequence.next(), conflict });
+  if (outcome.resolves.length > 0) {
+    await writeConflicts(tx, context.writer.organisationId, pending);
+    for (const conflictId of outcome.resolves) {
+      await tx.execute(sql`
+        UPDATE sync_conflicts SET status = 'resolved', seq = ${sequence.next()}, resolved_by_mutation = ${mutation.mutationId}
+        WHERE organisation_id = ${context.writer.organisationId} AND conflict_id = ${conflictId} AND table_name = ${mutation.table}
+          AND row_id = ${mutation.rowId} AND status = 'open'`);
+    }
   }
   return seq;
 }
 
-async function storedAnswer(tx: Tx, organisationId: string, mutationId: string): Promise<{ userId: string; result: MutationResult } | null> {
-  const [row] = await queryRows<{ user_id: string; result: string }>(
+async function writePending(tx: Tx, organisationId: string, context: PushContext, pending: Pending): Promise<void> {
+  await writeConflicts(tx, organisationId, pending);
+  for (let start = 0; start < pending.history.length; start += 1000) {
+    const values = pending.history.slice(start, start + 1000).map(
+      (item) => sql`(${organisationId}, ${item.table}, ${item.rowId}, ${item.seq}, ${item.position}, ${item.entry.field}, ${JSON.stringify(item.entry.value)},
+                     ${item.entry.hlc}, ${item.entry.supersededBy}, ${item.mutationId})`,
+    );
+    await tx.execute(sql`INSERT INTO sync_history (organisation_id, table_name, row_id, seq, position, field, value, hlc, superseded_by, mutation_id)
+                         VALUES ${sql.join(values, sql`, `)}`);
+  }
+  for (let start = 0; start < pending.answers.length; start += 1000) {
+    const values = pending.answers.slice(start, start + 1000).map(
+      (item) => sql`(${organisationId}, ${item.mutationId}, ${context.writer.userId}, ${context.deviceId}, ${JSON.stringify(item.result)}, ${context.now}::timestamptz)`,
+    );
+    await tx.execute(sql`INSERT INTO sync_mutations (organisation_id, mutation_id, user_id, device_id, result, applied_at) VALUES ${sql.join(values, sql`, `)}`);
+  }
+}
+
+async function writeConflicts(tx: Tx, organisationId: string, pending: Pending): Promise<void> {
+  const conflicts = pending.conflicts.splice(0);
+  for (const { seq, conflict } of conflicts) {
+    await tx.execute(sql`
+      INSERT INTO sync_conflicts (organisation_id, conflict_id, table_name, row_id, client_id, conflict, status, seq)
+      VALUES (${organisationId}, ${conflict.conflictId}, ${conflict.table}, ${conflict.rowId}, ${conflict.clientId}, ${JSON.stringify(conflict)}, 'open', ${seq})
+      ON CONFLICT (organisation_id, conflict_id) DO NOTHING`);
+  }
+}
+
+async function storedAnswers(tx: Tx, organisationId: string, mutationIds: string[]): Promise<Map<string, { userId: string; result: MutationResult }>> {
+  const records = await queryRows<{ mutation_id: string; user_id: string; result: string }>(
     tx,
-    sql`SELECT user_id, result FROM sync_mutations WHERE organisation_id = ${organisationId} AND mutation_id = ${mutationId}`,
+    sql`SELECT mutation_id, user_id, result FROM sync_mutations
+        WHERE organisation_id = ${organisationId} AND mutation_id = ANY(${`{${[...new Set(mutationIds)].join(',')}}`}::uuid[])`,
   );
-  return row ? { userId: row.user_id, result: JSON.parse(row.result) as MutationResult } : null;
+  return new Map(records.map((record) => [record.mutation_id, { userId: record.user_id, result: JSON.parse(record.result) as MutationResult }]));
 }
 
 async function otherAccessRow(tx: Tx, mutation: Mutation): Promise<string | null> {

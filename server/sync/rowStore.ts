@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ServerRow } from '../../shared/sync/row-state.js';
 import type { SyncTableName } from '../../shared/sync/tables.js';
 import type { OpaqueValue } from '../../shared/sync/opaque-value.js';
@@ -60,19 +60,34 @@ export async function loadRow(db: Queryable, organisationId: string, table: Sync
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
-/** Writes the row's new version under `seq`, with its rights columns projected from its values. */
-export async function writeRow(tx: Tx, row: ServerRow, seq: number, createdBy: string | null, now: Date): Promise<StoredRow> {
-  const rights = rightsFieldsOf(row);
-  await tx.execute(sql`
+/** The stored row of a row version, with its rights columns projected from its values. */
+export function storedRowFor(row: ServerRow, seq: number, createdBy: string | null): StoredRow {
+  return { row, seq, createdBy, ...rightsFieldsOf(row) };
+}
+
+/** One `(…)` of the upsert below. */
+export function rowValuesSql(stored: StoredRow, now: Date): SQL {
+  const { row } = stored;
+  return sql`(${row.organisationId}, ${row.table}, ${row.id}, ${row.clientId}, ${JSON.stringify(row.values)}, ${JSON.stringify(row.clocks)}::jsonb,
+            ${stored.seq}, ${stored.createdBy}, ${stored.ownerUserId}, ${stored.restricted}, ${uuidArray(stored.clientIds)}, ${uuidArray(stored.practitionerIds)},
+            ${stored.contentHash}, ${stored.deleted}, ${now}::timestamptz)`;
+}
+
+export function upsertRowsSql(values: SQL): SQL {
+  return sql`
     INSERT INTO sync_rows (organisation_id, table_name, row_id, client_id, values, clocks, seq, created_by, owner_user_id, restricted,
                            client_ids, practitioner_ids, content_hash, deleted, updated_at)
-    VALUES (${row.organisationId}, ${row.table}, ${row.id}, ${row.clientId}, ${JSON.stringify(row.values)}, ${JSON.stringify(row.clocks)}::jsonb,
-            ${seq}, ${createdBy}, ${rights.ownerUserId}, ${rights.restricted}, ${uuidArray(rights.clientIds)}, ${uuidArray(rights.practitionerIds)},
-            ${rights.contentHash}, ${rights.deleted}, ${now})
+    VALUES ${values}
     ON CONFLICT (organisation_id, table_name, row_id) DO UPDATE SET
       client_id = EXCLUDED.client_id, values = EXCLUDED.values, clocks = EXCLUDED.clocks, seq = EXCLUDED.seq,
       owner_user_id = EXCLUDED.owner_user_id, restricted = EXCLUDED.restricted, client_ids = EXCLUDED.client_ids,
       practitioner_ids = EXCLUDED.practitioner_ids, content_hash = EXCLUDED.content_hash, deleted = EXCLUDED.deleted,
-      updated_at = EXCLUDED.updated_at`);
-  return { row, seq, createdBy, ...rights };
+      updated_at = EXCLUDED.updated_at`;
+}
+
+/** Writes the row's new version under `seq`, with its rights columns projected from its values. */
+export async function writeRow(tx: Tx, row: ServerRow, seq: number, createdBy: string | null, now: Date): Promise<StoredRow> {
+  const stored = storedRowFor(row, seq, createdBy);
+  await tx.execute(upsertRowsSql(rowValuesSql(stored, now)));
+  return stored;
 }

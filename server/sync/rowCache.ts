@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { SyncTableName } from '../../shared/sync/tables.js';
+import type { Tx } from '../db/database.js';
+import { queryRows } from '../db/raw.js';
+import { rowValuesSql, storedRowOf, upsertRowsSql, type StoredRow } from './rowStore.js';
+
+const keyOf = (table: string, rowId: string) => `${table}:${rowId}`;
+
+/**
+ * The rows one push reads and writes, held for the length of its transaction: loaded in one query
+ * for the whole batch, written in one statement at the end (a push of 500 mutations is a handful
+ * of round trips, not thousands). Rows written earlier in the batch are seen by later mutations.
+ */
+export class RowCache {
+  private readonly rows = new Map<string, StoredRow | null>();
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly organisationId: string,
+    private readonly now: Date,
+  ) {}
+
+  async preload(keys: readonly { table: SyncTableName; rowId: string }[]): Promise<void> {
+    const missing = keys.filter((key) => !this.rows.has(keyOf(key.table, key.rowId)));
+    if (missing.length === 0) return;
+    const ids = [...new Set(missing.map((key) => key.rowId))];
+    const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
+      this.tx,
+      sql`SELECT * FROM sync_rows WHERE organisation_id = ${this.organisationId} AND row_id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+    );
+    for (const key of missing) this.rows.set(keyOf(key.table, key.rowId), null);
+    for (const record of records) this.rows.set(keyOf(record.table_name, record.row_id), storedRowOf(this.organisationId, record));
+  }
+
+  async get(table: SyncTableName, rowId: string): Promise<StoredRow | null> {
+    const key = keyOf(table, rowId);
+    if (!this.rows.has(key)) await this.preload([{ table, rowId }]);
+    return this.rows.get(key) ?? null;
+  }
+
+  put(stored: StoredRow): void {
+    const key = keyOf(stored.row.table, stored.row.id);
+    this.rows.set(key, stored);
+    this.dirty.add(key);
+  }
+
+  /** Writes every row changed since the last flush. */
+  async flush(): Promise<void> {
+    const changed = [...this.dirty].map((key) => this.rows.get(key)!);
+    this.dirty.clear();
+    for (let start = 0; start < changed.length; start += 1000) {
+      const slice = changed.slice(start, start + 1000);
+      await this.tx.execute(upsertRowsSql(sql.join(slice.map((stored) => rowValuesSql(stored, this.now)), sql`, `)));
+    }
+  }
+
+  /** Forgets what it read (after a re-stamp moved rows to new sequence numbers); keeps nothing unwritten. */
+  async reload(): Promise<void> {
+    await this.flush();
+    this.rows.clear();
+  }
+}
