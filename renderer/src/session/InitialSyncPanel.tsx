@@ -22,7 +22,8 @@ export function InitialSyncPanel() {
   useCoreEvent('sync.changed', onChanged);
 
   const data = status.data;
-  if (dismissed || !data || data.lastSyncAt !== null) return null;
+  // Offline there is nothing to wait for (and a device provisioned without a service never syncs).
+  if (dismissed || !data || data.lastSyncAt !== null || !data.online) return null;
   const progress = data.progress;
   const percent = progress?.fraction !== null && progress?.fraction !== undefined ? Math.round(progress.fraction * 100) : null;
 
