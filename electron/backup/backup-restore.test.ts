@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../store/index.js';
-import { createFixture, type Fixture } from '../store/test-support.js';
+import { databaseFileName, StoreError } from '../store/index.js';
+import { createFixture, password, type Fixture } from '../store/test-support.js';
 import { createBackup } from './create-backup.js';
-import { restoreBackup } from './restore-backup.js';
+import { restoreBackup, restoreBackupWithPassword } from './restore-backup.js';
 import { createBackupFixture, dossierContents } from './test-support.js';
 
 async function refusal(promise: Promise<unknown>): Promise<StoreError> {
@@ -118,5 +118,38 @@ describe('device backup and restore', () => {
     const copy = path.join(f.backupDir, 'kopie-van-usb.tdbackup');
     copyFileSync(file, copy);
     await expect(restoreBackup(f.store, copy)).resolves.toMatchObject({ counts: { reports: 4 } });
+  });
+
+  it('a store whose database no longer opens is restored with the password; a wrong password changes nothing', async () => {
+    f = await createBackupFixture();
+    const before = dossierContents(f, f.clientIds);
+    const { file } = await createBackup(f.store, { dir: f.backupDir });
+    f.store.lock();
+    const databaseFile = path.join(f.dir, databaseFileName);
+    const damaged = readFileSync(databaseFile);
+    damaged[200] = damaged[200]! ^ 0xff;
+    writeFileSync(databaseFile, damaged);
+    expect(() => f.store.unlock(password)).toThrow(/beschadigd/);
+
+    expect((await refusal(restoreBackupWithPassword(f.store, file, 'niet het wachtwoord'))).code).toBe('wrong_password');
+    expect(readFileSync(databaseFile).equals(damaged)).toBe(true);
+    expect(f.store.isUnlocked()).toBe(false);
+
+    const header = await restoreBackupWithPassword(f.store, file, password);
+    expect(header.counts.reports).toBe(4);
+    expect(f.store.isUnlocked()).toBe(true);
+    expect(dossierContents(f, f.clientIds)).toEqual(before);
+    expect(readdirSync(f.dir).filter((name) => name.startsWith('restore-'))).toEqual([]);
+  });
+
+  it('a lost database file (key file still there) is restored with the password', async () => {
+    f = await createBackupFixture();
+    const before = dossierContents(f, f.clientIds);
+    const { file } = await createBackup(f.store, { dir: f.backupDir });
+    f.store.lock();
+    rmSync(path.join(f.dir, databaseFileName));
+    rmSync(path.join(f.dir, 'documents'), { recursive: true });
+    await restoreBackupWithPassword(f.store, file, password);
+    expect(dossierContents(f, f.clientIds)).toEqual(before);
   });
 });

@@ -6,9 +6,10 @@
  *   const scheduler = new BackupScheduler({ store, dir: backupDir }); scheduler.start();  // after unlock
  *   await describeBackups(store, backupDir);           // the restore screen
  *   await restoreBackup(store, file);                  // StoreError 'tampered' | 'forbidden' | 'conflict'
+ *   await restoreBackupWithPassword(store, file, pw);  // when the store no longer opens (locked)
  */
 export { createBackup, defaultBackupsKept, type BackupInfo, type CreateBackupOptions } from './create-backup.js';
-export { restoreBackup } from './restore-backup.js';
+export { restoreBackup, restoreBackupWithPassword } from './restore-backup.js';
 export { finishInterruptedRestore } from './restore-swap.js';
 export { BackupScheduler, isBackupDue, type BackupSchedulerOptions } from './backup-scheduler.js';
 export { describeBackups, type BackupSummary } from './list-backups.js';

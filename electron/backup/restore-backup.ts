@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadSodium } from '../crypto/sodium.js';
-import { databaseFileName, isStoreError, StoreError, type LocalStore } from '../store/index.js';
+import { loadSodium, type Sodium } from '../crypto/sodium.js';
+import type { SqliteDatabase } from '../store/database.js';
+import { databaseFileName, isStoreError, StoreError, type LocalStore, type RepairTools } from '../store/index.js';
 import type { BackupHeader } from './backup-format.js';
 import { foreignBackup, tamperedBackup } from './backup-errors.js';
 import { deriveBackupKeys } from './backup-keys.js';
@@ -24,36 +25,80 @@ import { unpackBackup } from './unpack-backup.js';
  */
 export async function restoreBackup(store: LocalStore, file: string): Promise<BackupHeader> {
   const sodium = await loadSodium();
-  if (hasInterruptedRestore(store.dir)) {
-    throw new StoreError('conflict', 'Een eerdere herstelpoging is niet afgerond; start de app opnieuw en probeer het dan nog eens.');
-  }
-  removeLeftovers(store.dir);
-  const incoming = path.join(store.dir, incomingDirName);
-  const backupKey = store.backupKey();
-  const keys = deriveBackupKeys(sodium, backupKey);
-  sodium.memzero(backupKey);
+  prepareFolder(store.dir);
   try {
-    const header = unpackBackup(sodium, keys, file, incoming);
-    if (header.deviceId !== store.deviceId) throw foreignBackup();
-    try {
-      store.withDatabaseFile(path.join(incoming, databaseFileName), (restored) => {
-        checkRestoredDatabase(restored, header.counts);
-        prepareRestoredDatabase(restored, store.connection);
-      });
-    } catch (error) {
-      // A page of the restored copy fails: the backup is damaged, not the store.
-      if (isStoreError(error, 'tampered')) throw tamperedBackup();
-      throw error;
-    }
+    const header = unpackAndCheck(sodium, store, file, store.dir, { live: store.connection, deviceId: store.deviceId });
     store.reopenAfter(
       () => swapInRestoredFiles(store.dir),
       () => rollBackRestore(store.dir),
     );
     commitRestore(store.dir);
     return header;
-  } catch (error) {
-    rmSync(incoming, { recursive: true, force: true });
-    throw error;
+  } finally {
+    rmSync(path.join(store.dir, incomingDirName), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same for a store that no longer opens (its database damaged or gone, the key file intact):
+ * the password unlocks the key without opening the database, the backup is checked the same way,
+ * then swapped in and the store opens on it. The damaged files are kept until it opened. The
+ * clock and counters cannot be carried forward from a database that does not open; the server
+ * checks dossier numbers on sync.
+ */
+export async function restoreBackupWithPassword(store: LocalStore, file: string, password: string): Promise<BackupHeader> {
+  const sodium = await loadSodium();
+  prepareFolder(store.dir);
+  let header: BackupHeader | null = null;
+  try {
+    store.unlockWithRepair(
+      password,
+      (tools) => {
+        header = unpackAndCheck(sodium, tools, file, store.dir, { live: null, deviceId: null });
+        swapInRestoredFiles(store.dir);
+      },
+      () => rollBackRestore(store.dir),
+    );
+    commitRestore(store.dir);
+    return header!;
+  } finally {
+    rmSync(path.join(store.dir, incomingDirName), { recursive: true, force: true });
+  }
+}
+
+function prepareFolder(storeDir: string): void {
+  if (hasInterruptedRestore(storeDir)) {
+    throw new StoreError('conflict', 'Een eerdere herstelpoging is niet afgerond; start de app opnieuw en probeer het dan nog eens.');
+  }
+  removeLeftovers(storeDir);
+}
+
+/** Steps 1 and 2: everything is checked and prepared in restore-incoming/; nothing else is touched. */
+function unpackAndCheck(
+  sodium: Sodium,
+  access: Pick<RepairTools, 'backupKey' | 'withDatabaseFile'>,
+  file: string,
+  storeDir: string,
+  current: { live: SqliteDatabase | null; deviceId: string | null },
+): BackupHeader {
+  const incoming = path.join(storeDir, incomingDirName);
+  const backupKey = access.backupKey();
+  const keys = deriveBackupKeys(sodium, backupKey);
+  sodium.memzero(backupKey);
+  try {
+    const header = unpackBackup(sodium, keys, file, incoming);
+    if (current.deviceId !== null && header.deviceId !== current.deviceId) throw foreignBackup();
+    try {
+      access.withDatabaseFile(path.join(incoming, databaseFileName), (restored) => {
+        checkRestoredDatabase(restored, header);
+        prepareRestoredDatabase(restored, current.live);
+      });
+    } catch (error) {
+      // A page of the restored copy fails: the backup is damaged, not the store.
+      if (isStoreError(error, 'tampered')) throw tamperedBackup();
+      throw error;
+    }
+    return header;
   } finally {
     keys.wipe();
   }

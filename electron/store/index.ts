@@ -10,7 +10,7 @@
  *
  * Every failure a user should see is a StoreError with an IPC error code.
  */
-export { LocalStore, databaseFileName, keyFileName, type LocalStoreOptions } from './local-store.js';
+export { LocalStore, databaseFileName, keyFileName, type LocalStoreOptions, type RepairTools } from './local-store.js';
 export { DossierSession } from './session.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './store-error.js';
 export type { ClientRepository } from './clients.js';

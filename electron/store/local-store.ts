@@ -29,6 +29,12 @@ export interface LocalStoreOptions {
   migrations?: Migration[];
 }
 
+/** What a restore of a store that does not open gets: the backup key and the restored copy, nothing else. */
+export interface RepairTools {
+  backupKey(): Uint8Array;
+  withDatabaseFile<T>(file: string, use: (db: SqliteDatabase) => T): T;
+}
+
 export const databaseFileName = 'thuisdossier.db';
 export const keyFileName = 'thuisdossier.key';
 
@@ -223,7 +229,11 @@ export class LocalStore {
    * backup only ever opens with the key of the store that made it. The caller wipes it.
    */
   backupKey(): Uint8Array {
-    return this.sodium.crypto_kdf_derive_from_key(this.sodium.crypto_kdf_KEYBYTES, 1, 'tdbackup', this.requireKey());
+    return this.deriveBackupKey(this.requireKey());
+  }
+
+  private deriveBackupKey(key: Uint8Array): Uint8Array {
+    return this.sodium.crypto_kdf_derive_from_key(this.sodium.crypto_kdf_KEYBYTES, 1, 'tdbackup', key);
   }
 
   /**
@@ -232,7 +242,37 @@ export class LocalStore {
    * runs `use` on it and closes it. The key never leaves the store. 'tampered' when a page fails.
    */
   withDatabaseFile<T>(file: string, use: (db: SqliteDatabase) => T): T {
-    const db = openDatabase(file, { key: this.requireKey() });
+    return this.withFileUnder(this.requireKey(), file, use);
+  }
+
+  /**
+   * A restore when the database no longer opens (tampered, or lost): the password unwraps the key
+   * (counted like an unlock attempt) without opening the database; `repair` gets what a restore
+   * needs and swaps the files; then the store opens on them. If they do not open, `rollBack` puts
+   * the old files back and the store stays locked.
+   */
+  unlockWithRepair(password: string, repair: (tools: RepairTools) => void, rollBack: () => void): void {
+    if (this.services) throw new StoreError('conflict', 'De app is al ontgrendeld; herstel de back-up vanuit de instellingen.');
+    const key = this.vault.unwrap(password);
+    try {
+      repair({
+        backupKey: () => this.deriveBackupKey(key),
+        withDatabaseFile: (file, use) => this.withFileUnder(key, file, use),
+      });
+    } catch (error) {
+      this.sodium.memzero(key);
+      throw error;
+    }
+    try {
+      this.openWith(key);
+    } catch (error) {
+      rollBack();
+      throw error;
+    }
+  }
+
+  private withFileUnder<T>(key: Uint8Array, file: string, use: (db: SqliteDatabase) => T): T {
+    const db = openDatabase(file, { key });
     try {
       applyMigrations(db, this.options.migrations ?? loadMigrations());
       return use(db);
