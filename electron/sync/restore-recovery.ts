@@ -85,7 +85,8 @@ export function finishRestore(sync: SyncDb, server: PullResponse['server']): num
           reseed: true,
         });
       }
-      if (restored === null) sync.shadows.save(known.table, known.rowId, null, 1);
+      // Stored explicitly: a re-offer's bases are not the row's earlier values, so the shadow cannot be derived from them.
+      sync.shadows.save(known.table, known.rowId, restored, 1);
       touched.push(known);
     }
     const nowIso = sync.now().toISOString();

@@ -28,6 +28,7 @@ export class Shadows {
     const clocks: Record<string, string> = { ...local.state.clocks };
     const restored = new Set<string>();
     for (const mutation of pending) {
+      if (mutation.reseed) continue; // never without a stored shadow (restore-recovery.ts); its bases are not the row's
       for (const change of mutation.changes) {
         if (restored.has(change.field)) continue;
         restored.add(change.field);
