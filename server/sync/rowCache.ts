@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SyncTableName } from '../../shared/sync/tables.js';
 import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
-import { rowValuesSql, storedRowOf, upsertRowsSql, type StoredRow } from './rowStore.js';
+import { rowsAsRecordSet, storedRowOf, upsertRowsSql, type StoredRow } from './rowStore.js';
 
 const keyOf = (table: string, rowId: string) => `${table}:${rowId}`;
 
@@ -49,10 +49,7 @@ export class RowCache {
   async flush(): Promise<void> {
     const changed = [...this.dirty].map((key) => this.rows.get(key)!);
     this.dirty.clear();
-    for (let start = 0; start < changed.length; start += 1000) {
-      const slice = changed.slice(start, start + 1000);
-      await this.tx.execute(upsertRowsSql(sql.join(slice.map((stored) => rowValuesSql(stored, this.now)), sql`, `)));
-    }
+    if (changed.length > 0) await this.tx.execute(upsertRowsSql(rowsAsRecordSet(changed, this.now)));
   }
 
   /** Forgets what it read (after a re-stamp moved rows to new sequence numbers); keeps nothing unwritten. */
