@@ -14,7 +14,7 @@ import { snapshotDatabase } from './database-snapshot.js';
 export const defaultBackupsKept = 7;
 
 export interface CreateBackupOptions {
-  /** The backup folder (outside the store folder, so a restore never moves it). */
+  /** The backup folder, e.g. <data folder>/backups (a restore moves only the database and documents/). */
   dir: string;
   now?: () => Date;
   keep?: number;
