@@ -46,6 +46,19 @@ export class DeviceState {
     this.hlc = next;
   }
 
+  /**
+   * HLC receive: moves the clock past a clock pulled from the hub, so a change made here after
+   * seeing another device's change orders after it even when this computer's clock is behind.
+   * The hub refuses clocks far ahead of its own, so pulled clocks are bounded. Call inside the
+   * pull's transaction; if it rolls back the clock stays ahead, which is harmless (only order matters).
+   */
+  receive(remote: string, nowMs: number): void {
+    const next = receiveHlc(this.hlc, parseHlc(remote), nowMs, Number.POSITIVE_INFINITY);
+    const text = formatHlc(next);
+    this.put.run('hlc', text);
+    this.hlc = next;
+  }
+
   /** The series letters of this device's dossier numbers (set once, e.g. from device registration). */
   dossierSeries(fallback: () => string): string {
     let series = this.get.get('dossier_series') as string | undefined;

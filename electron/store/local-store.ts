@@ -150,6 +150,11 @@ export class LocalStore {
     return this.requireServices().device.deviceId;
   }
 
+  /** For the sync engine, inside a pull's transaction: the device clock moves past a pulled clock (HLC receive). */
+  receiveClock(hlc: string): void {
+    this.requireServices().device.receive(hlc, this.now().getTime());
+  }
+
   /** Sets the series letters for new dossier numbers (from device registration: unique per organisation). */
   setDossierNumberSeries(series: string): void {
     if (!/^[0-9A-Z]{2,6}$/.test(series)) throw new StoreError('invalid_input', 'De reeks voor dossiernummers bestaat uit 2 tot 6 hoofdletters of cijfers.');

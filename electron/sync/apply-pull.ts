@@ -27,16 +27,20 @@ export function applyPullPage(sync: SyncDb, store: LocalStore, page: PullRespons
   sync.transaction(() => {
     // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
     sync.db.pragma('defer_foreign_keys = ON');
+    let newest: string | null = null;
     for (const change of page.changes) {
       const pending = sync.outbox.forRow(change.table, change.rowId);
       const previous = sync.shadows.get(change.table, change.rowId, pending);
       const rebased = rebaseRow(change, pending, previous);
       sync.rows.write(change.table, change.rowId, change.organisationId, rebased.visible, change.seq, nowIso);
       sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length);
+      for (const clock of Object.values(change.clocks)) if (newest === null || clock > newest) newest = clock;
       for (const notice of rebased.notices) applied.notices.push({ table: change.table, rowId: change.rowId, notice });
       applied.received.push({ table: change.table, rowId: change.rowId });
       applied.rows += 1;
     }
+    // HLC text sorts in clock order: one receive with the page's newest clock moves past them all.
+    if (newest !== null) store.receiveClock(newest);
     for (const state of page.conflicts) sync.keepConflict(state.conflict, state.status, state.seq);
     for (const purge of page.purges) {
       const wipe = applyPurge(sync, store, purge);
