@@ -8,7 +8,10 @@ import { storedRowOf } from './rowStore.js';
 import { readHead, serverId } from './sequence.js';
 import { visibleRow, type Reader } from './visibility.js';
 
-type Item = { seq: number; kind: 'change'; change: RowChange } | { seq: number; kind: 'conflict'; state: ConflictState } | { seq: number; kind: 'purge'; purge: Purge };
+/** A page stops growing past this many characters of row values (at least one row is always sent). */
+export const pullPageChars = 16 * 1024 * 1024;
+
+type Item = { seq: number; kind: 'change'; change: RowChange; chars: number } | { seq: number; kind: 'conflict'; state: ConflictState } | { seq: number; kind: 'purge'; purge: Purge };
 
 /**
  * Changes after the device's cursor that this user may see, in sequence order (docs/sync.md
@@ -25,13 +28,13 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
 
   const after = check.afterSeq;
   const limit = request.limit;
-  const [changes, conflicts, purges] = await Promise.all([
+  const [{ changes, stopSeq }, conflicts, purges] = await Promise.all([
     readChanges(db, reader, after, head.head, limit + 1),
     readConflicts(db, reader, after, head.head, Math.min(limit, syncLimits.conflictsPerPull) + 1),
     readPurges(db, reader, after, head.head, Math.min(limit, syncLimits.purgesPerPull) + 1),
   ]);
   const items: Item[] = [
-    ...changes.map((change) => ({ seq: change.seq, kind: 'change' as const, change })),
+    ...changes.map(({ change, chars }) => ({ seq: change.seq, kind: 'change' as const, change, chars })),
     ...conflicts.map((state) => ({ seq: state.seq, kind: 'conflict' as const, state })),
     ...purges.map((purge) => ({ seq: purge.seq, kind: 'purge' as const, purge })),
   ].sort((a, b) => a.seq - b.seq);
@@ -42,6 +45,7 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
   for (const item of items) {
     const full =
       page.changes.length + page.conflicts.length + page.purges.length >= limit ||
+      (stopSeq !== null && item.seq >= stopSeq) ||
       (item.kind === 'conflict' && page.conflicts.length >= syncLimits.conflictsPerPull) ||
       (item.kind === 'purge' && page.purges.length >= syncLimits.purgesPerPull);
     if (full) break;
@@ -50,22 +54,50 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
     else page.purges.push(item.purge);
     taken += 1;
   }
-  const hasMore = taken < items.length;
-  const cursorSeq = hasMore ? items[taken - 1]!.seq : head.head;
+  const hasMore = taken < items.length || stopSeq !== null;
+  const cursorSeq = hasMore ? (items[taken - 1]?.seq ?? after) : head.head;
   await attachHistory(db, reader.organisationId, page.changes);
   return { ...empty, ...page, reset: false, cursor: { epoch: head.epoch, seq: cursorSeq }, hasMore };
 }
 
-async function readChanges(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<RowChange[]> {
-  const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
+/**
+ * The visible changes after `after`, in seq order: first their sizes only, then the full rows of
+ * as many as fit in `pullPageChars` (at least one). `stopSeq`: the first change left out for size,
+ * so the page must end before it.
+ */
+async function readChanges(
+  db: Queryable,
+  reader: Reader,
+  after: number,
+  head: number,
+  limit: number,
+): Promise<{ changes: { change: RowChange; chars: number }[]; stopSeq: number | null }> {
+  const sizes = await queryRows<{ seq: string | number; chars: number }>(
     db,
-    sql`SELECT * FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head}
+    sql`SELECT r.seq, length(r.values) AS chars FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head}
         AND ${visibleRow(reader)} ORDER BY r.seq LIMIT ${limit}`,
   );
-  return records.map((record) => {
+  let total = 0;
+  let kept = 0;
+  for (const size of sizes) {
+    if (kept > 0 && total + Number(size.chars) > pullPageChars) break;
+    total += Number(size.chars);
+    kept += 1;
+  }
+  const stopSeq = kept < sizes.length ? Number(sizes[kept]!.seq) : null;
+  if (kept === 0) return { changes: [], stopSeq };
+  const lastSeq = Number(sizes[kept - 1]!.seq);
+  const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
+    db,
+    sql`SELECT * FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${lastSeq}
+        AND ${visibleRow(reader)} ORDER BY r.seq`,
+  );
+  const changes = records.map((record) => {
     const { row, seq } = storedRowOf(reader.organisationId, record);
-    return { seq, table: row.table, rowId: row.id, organisationId: row.organisationId, clientId: row.clientId, values: { ...row.values }, clocks: { ...row.clocks } };
+    const change = { seq, table: row.table, rowId: row.id, organisationId: row.organisationId, clientId: row.clientId, values: { ...row.values }, clocks: { ...row.clocks } };
+    return { change, chars: record.values.length };
   });
+  return { changes, stopSeq };
 }
 
 async function readConflicts(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<ConflictState[]> {
