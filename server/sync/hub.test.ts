@@ -170,6 +170,25 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(shown.flatMap((page) => page.changes).find((change) => change.rowId === restrictedId)?.values.visibility).toBe('restricted');
   });
 
+  it('purges an appointment for a practitioner taken off it who cannot read its dossier', async () => {
+    const appointmentId = uuidv7();
+    const [made] = await a.push([
+      a.mutation('appointments', appointmentId, null, 'insert', [
+        a.change('title', 'Wondzorg'),
+        a.change('clientIds', []),
+        a.change('practitionerIds', [nurse.userId, outsider.userId]),
+      ]),
+    ]);
+    expect(made?.status).toBe('applied');
+    const other = new TestDevice(harness, outsider.token, outsider.deviceId, org.organisationId);
+    await other.pullAll();
+    expect(other.rows.has(appointmentId)).toBe(true);
+    await a.push([a.mutation('appointments', appointmentId, null, 'update', [a.change('practitionerIds', [nurse.userId])])]);
+    const pages = await other.pullAll();
+    expect(pages.flatMap((page) => page.purges)).toEqual([expect.objectContaining({ scope: 'row', table: 'appointments', rowId: appointmentId })]);
+    expect(pages.flatMap((page) => page.changes).some((change) => change.rowId === appointmentId)).toBe(false);
+  });
+
   it('sends a purge when access is revoked, and nothing of the dossier afterwards', async () => {
     await b.pullAll();
     expect((await grant(colleague.userId, { canRead: false, canEdit: false, canSignOff: false })).statusCode).toBe(200);

@@ -121,3 +121,29 @@ export async function purgeNewlyRestricted(tx: Tx, before: StoredRow | null, aft
     await addPurge(tx, after.row.organisationId, userId, { scope: 'row', table: 'reports', rowId: after.row.id }, sequence);
   }
 }
+
+/**
+ * An appointment whose dossiers or practitioners change disappears for users who saw it before
+ * (as a practitioner on it, or as a reader of every dossier on it) and no longer do.
+ */
+export async function purgeAppointmentAudience(tx: Tx, before: StoredRow | null, after: StoredRow, sequence: SequenceAllocator): Promise<void> {
+  if (after.row.table !== 'appointments' || !before) return;
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+  if (same(before.clientIds, after.clientIds) && same(before.practitionerIds, after.practitionerIds)) return;
+  const organisationId = after.row.organisationId;
+  const readersOfAll = async (clientIds: string[]): Promise<Set<string>> => {
+    if (clientIds.length === 0) return new Set();
+    const rows = await queryRows<{ user_id: string }>(
+      tx,
+      sql`SELECT user_id FROM sync_dossier_rights WHERE organisation_id = ${organisationId} AND can_read
+            AND client_id = ANY(${`{${clientIds.join(',')}}`}::uuid[])
+          GROUP BY user_id HAVING count(DISTINCT client_id) = ${clientIds.length}`,
+    );
+    return new Set(rows.map((row) => row.user_id));
+  };
+  const saw = new Set([...before.practitionerIds, ...(await readersOfAll(before.clientIds))]);
+  const sees = new Set([...after.practitionerIds, ...(await readersOfAll(after.clientIds))]);
+  for (const userId of [...saw].filter((user) => !sees.has(user)).sort()) {
+    await addPurge(tx, organisationId, userId, { scope: 'row', table: 'appointments', rowId: after.row.id }, sequence);
+  }
+}

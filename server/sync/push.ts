@@ -5,7 +5,7 @@ import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
 import { mergeAccessRow } from './accessRowMerge.js';
 import { authoriseWrite, isUuid, type Writer } from './authoriseWrite.js';
-import { projectAccessRow, purgeNewlyRestricted } from './projection.js';
+import { projectAccessRow, purgeAppointmentAudience, purgeNewlyRestricted } from './projection.js';
 import { RightsReader } from './rights.js';
 import { RowCache } from './rowCache.js';
 import { storedRowFor, type StoredRow } from './rowStore.js';
@@ -104,6 +104,7 @@ async function record(tx: Tx, outcome: MergeAccepted, current: StoredRow | null,
       pending.history.push({ seq, table: mutation.table, rowId: mutation.rowId, mutationId: mutation.mutationId, position, entry });
     }
     await purgeNewlyRestricted(tx, current, stored, sequence);
+    await purgeAppointmentAudience(tx, current, stored, sequence);
     if (stored.row.table === 'dossier_access' || stored.row.table === 'report_access') {
       // Rare: write what is pending, project the rights (which may re-stamp rows), read afresh.
       await rows.reload();
