@@ -54,3 +54,24 @@ test('an administrator sets read, edit and sign-off per user, and the access ove
     await preview.stop();
   }
 });
+
+test('an administrator without read access reaches any dossier of the organisation to manage its access, but not its content', async ({ page }) => {
+  const device = await provisionDevice({ signedInAs: 'admin', clientsCreatedBy: 'nurse', clients: demoClients });
+  const preview = await startPreview({ dataDir: device.dataDir });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await expect(page.getByText('Nog geen dossiers')).toBeVisible();
+    await page.getByRole('switch', { name: 'Alle dossiers van de organisatie (beheer)' }).check({ force: true });
+    await page.getByRole('link', { name: 'Bakker, Henk' }).click();
+    await expect(page.getByTestId('dossier-admin-only')).toContainText('Je mag dit dossier niet inzien');
+    await expect(page.getByRole('tab', { name: 'Rapportages' })).toHaveCount(0);
+    const table = page.getByRole('table', { name: 'Toegang per medewerker' });
+    await expect(table.getByRole('checkbox', { name: 'Wijzigen voor Wendy Jansen' })).toBeChecked();
+    await table.getByRole('checkbox', { name: 'Aftekenen voor Wendy Jansen' }).check();
+    await expect(page.getByText('Toegang voor Wendy Jansen bijgewerkt')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'dossier-access-admin-only');
+  } finally {
+    await preview.stop();
+  }
+});

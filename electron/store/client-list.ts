@@ -19,6 +19,13 @@ const listSql = `SELECT c.id, c.dossier_number AS dossierNumber, c.first_name AS
     AND (@status IS NULL OR c.status = @status) AND (@editableOnly = 0 OR a.can_edit = 1)
   ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`;
 
+const organisationSql = `SELECT c.id, c.dossier_number AS dossierNumber, c.first_name AS firstName, c.infix, c.last_name AS lastName,
+    c.birth_date AS birthDate, c.postcode, c.city, c.status, coalesce(a.can_edit, 0) AS canEdit, coalesce(a.can_read, 0) AS canRead
+  FROM clients c
+  LEFT JOIN dossier_access a ON a.client_id = c.id AND a.user_id = @userId AND a.deleted_at IS NULL
+  WHERE c.organisation_id = @organisationId AND c.deleted_at IS NULL
+  ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`;
+
 /**
  * The whole list of dossiers a user may read, for the client list screen (virtualised in the UI).
  * Unlike search, which stops at 200 hits, this returns all of them: 10,000 rows of a few fields
@@ -37,6 +44,22 @@ export class ClientList {
       }) as Array<ClientSearchHit & { canEdit: number }>;
       this.scope.audit(actor, 'R', 'client.list', null, 'client-list', null, `${rows.length}`);
       return rows.map((row) => ({ ...row, canEdit: row.canEdit === 1 }));
+    });
+  }
+
+  /**
+   * Administrators manage access to every dossier of the organisation, also those they may not
+   * read themselves: they get the list (names and numbers, nothing clinical) to reach the access
+   * screen. Logged like any list; a non-administrator is refused and that is logged too.
+   */
+  forAdministration(): Array<ClientListItem & { canRead: boolean }> {
+    return this.scope.read((actor) => {
+      this.scope.services.rights.requireAdministrator(actor, { action: 'R', event: 'client.list.admin', clientId: null, objectType: 'client-list', objectId: null });
+      const rows = prepareCached(this.scope.services.db, organisationSql).all({ userId: actor.userId, organisationId: actor.organisationId }) as Array<
+        ClientSearchHit & { canEdit: number; canRead: number }
+      >;
+      this.scope.audit(actor, 'R', 'client.list.admin', null, 'client-list', null, `${rows.length}`);
+      return rows.map((row) => ({ ...row, canEdit: row.canEdit === 1, canRead: row.canRead === 1 }));
     });
   }
 }

@@ -23,6 +23,7 @@ export function clientHandlers({ session }: CoreServices): HandlersFor<'clients'
       const client = me.clients.get(clientId);
       return { client, rights: me.access.myRights(clientId) };
     },
+    'clients.administration': async () => ({ items: session.dossiers().clientList.forAdministration() }),
     'clients.create': async (input) => session.dossiers().clients.create(input),
     'clients.update': async ({ clientId, patch }) => session.dossiers().clients.update(clientId, patch),
   };

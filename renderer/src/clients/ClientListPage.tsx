@@ -3,6 +3,8 @@ import { IconFolderOpen, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientStatus } from '../../../shared/domain/client.js';
+import { isAdministrator } from '../../../shared/domain/user.js';
+import { useSession } from '../session/useSession.js';
 import { clientStatuses } from './client-status.js';
 import { sortClients, type ClientSort } from './client-sort.js';
 import { ClientTable } from './ClientTable.js';
@@ -16,7 +18,10 @@ export function ClientListPage() {
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<ClientSort>('name');
   const [creating, setCreating] = useState(false);
-  const list = useClientList({ query, status: status === 'all' ? null : status, mine });
+  const [administration, setAdministration] = useState(false);
+  const session = useSession();
+  const admin = session.data?.state === 'unlocked' && isAdministrator(session.data.user.role);
+  const list = useClientList({ query, status: status === 'all' ? null : status, mine, administration: admin && administration });
   const items = useMemo(() => sortClients(list.data?.items ?? [], sort), [list.data, sort]);
   const total = list.data?.total ?? 0;
 
@@ -28,7 +33,7 @@ export function ClientListPage() {
             {t('clients.title')}
           </Title>
           <Text c="dimmed" fz="sm" data-testid="client-count" aria-live="polite">
-            {query.trim() || status !== 'all' || mine ? t('clients.countFiltered', { count: items.length, total }) : t('clients.count', { count: total })}
+            {query.trim() || status !== 'all' || mine || administration ? t('clients.countFiltered', { count: items.length, total }) : t('clients.count', { count: total })}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
@@ -66,7 +71,12 @@ export function ClientListPage() {
             onChange={(value) => value && setSort(value as ClientSort)}
             data={(['name', 'dossierNumber', 'birthDate', 'postcode'] as const).map((value) => ({ value, label: t(`clients.sort.${value}`) }))}
           />
-          <Switch mb={8} label={t('clients.mine')} checked={mine} onChange={(event) => setMine(event.currentTarget.checked)} />
+          <Stack gap={6} mb={4}>
+            <Switch label={t('clients.mine')} checked={mine} disabled={administration} onChange={(event) => setMine(event.currentTarget.checked)} />
+            {admin && (
+              <Switch label={t('clients.administration')} checked={administration} onChange={(event) => setAdministration(event.currentTarget.checked)} />
+            )}
+          </Stack>
         </Group>
       </Paper>
       {items.length > 0 && <ClientTable items={items} />}

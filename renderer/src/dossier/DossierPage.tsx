@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isAdministrator } from '../../../shared/domain/user.js';
+import { IpcCallError } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { useSession } from '../session/useSession.js';
 import { AccessLogTab } from './access/AccessLogTab.js';
@@ -43,6 +44,18 @@ export function DossierPage() {
 
   if (!dossier.data) {
     if (dossier.error) {
+      // An administrator may not read this dossier, but does manage who may: access and overview only.
+      if (admin && dossier.error instanceof IpcCallError && dossier.error.error.code === 'forbidden') {
+        return (
+          <Stack gap="md">
+            <Alert color="blue" variant="light" title={t('dossier.adminOnlyTitle')} data-testid="dossier-admin-only">
+              {t('dossier.adminOnlyText')}
+            </Alert>
+            <AccessTab clientId={clientId} />
+            <AccessLogTab clientId={clientId} />
+          </Stack>
+        );
+      }
       return (
         <Alert color="red" role="alert" title={t('dossier.unavailable')} data-testid="dossier-refused">
           {errorText(dossier.error)}

@@ -34,6 +34,7 @@ export const enWork: Strings<typeof nlWork> = {
     search: 'Name, BSN, record number or postcode',
     statusFilter: 'Status',
     allStatuses: 'All',
+    administration: 'All records of the organisation (administration)',
     mine: 'Only my clients',
     mineHint: 'Records in which you may write reports and make changes',
     sortLabel: 'Sort by',
@@ -74,6 +75,8 @@ export const enWork: Strings<typeof nlWork> = {
     age_other: '{{count}} years',
   },
   dossier: {
+    adminOnlyTitle: 'You may not view this record',
+    adminOnlyText: 'As an administrator you decide here who may open this record. To view it yourself, give yourself read access; that too appears in the access overview.',
     unavailable: 'You cannot open this record',
     tabs: {
       personalia: 'Personal details',

@@ -1,3 +1,4 @@
+import { enLicence } from './en-licence.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
 
@@ -63,6 +64,7 @@ export const en: Messages = {
     submit: 'Unlock',
   },
   ...enWork,
+  ...enLicence,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

@@ -31,6 +31,7 @@ export const nlWork = {
     search: 'Naam, BSN, dossiernummer of postcode',
     statusFilter: 'Status',
     allStatuses: 'Alle',
+    administration: 'Alle dossiers van de organisatie (beheer)',
     mine: 'Alleen mijn cliënten',
     mineHint: 'Dossiers waarin je mag rapporteren en wijzigen',
     sortLabel: 'Sorteren op',
@@ -71,6 +72,8 @@ export const nlWork = {
     age_other: '{{count}} jaar',
   },
   dossier: {
+    adminOnlyTitle: 'Je mag dit dossier niet inzien',
+    adminOnlyText: 'Als beheerder regel je hier wie dit dossier mag openen. Wil je het zelf inzien, geef jezelf dan leesrecht; ook dat komt in het inzage-overzicht.',
     unavailable: 'Dit dossier kun je niet openen',
     tabs: {
       personalia: 'Personalia',

@@ -1,3 +1,4 @@
+import { nlLicence } from './nl-licence.js';
 import { nlWork } from './nl-work.js';
 
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
@@ -63,6 +64,7 @@ export const nl = {
     submit: 'Ontgrendelen',
   },
   ...nlWork,
+  ...nlLicence,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',

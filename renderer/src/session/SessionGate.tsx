@@ -1,6 +1,7 @@
 import { Box, Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { LicenceGate } from '../licence/LicenceGate.js';
 import { InitialSyncPanel } from './InitialSyncPanel.js';
 import { SignInScreen } from './SignInScreen.js';
 import { UnlockScreen } from './UnlockScreen.js';
@@ -38,7 +39,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   return (
     <>
       <Box hidden={locked} inert={locked} data-testid="app-screens">
-        {children}
+        <LicenceGate>{children}</LicenceGate>
         {!locked && <InitialSyncPanel />}
       </Box>
       {session.data.state === 'locked' && <UnlockScreen displayName={session.data.displayName} />}

@@ -35,5 +35,10 @@ export const clientCalls = {
   'clients.list': call(clientListInputSchema, z.object({ items: z.array(clientListItemSchema), total: z.number().int() })),
   'clients.get': call(clientIdInput, z.object({ client: clientSchema, rights: myDossierRightsSchema })),
   'clients.create': call(clientCreateSchema, clientSchema),
+  /** Administrators: every dossier of the organisation, to manage access (canRead: whether they may open it). */
+  'clients.administration': call(
+    z.object({}).strict(),
+    z.object({ items: z.array(clientListItemSchema.extend({ canRead: z.boolean() })) }),
+  ),
   'clients.update': call(z.object({ clientId: idSchema, patch: clientUpdateSchema }).strict(), clientSchema),
 };
