@@ -1,19 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/sync/hlc.js';
 import type { FieldChange, Mutation } from '../../shared/sync/protocol.js';
 import type { Tx } from '../db/database.js';
 import { users } from '../db/schema/index.js';
 import { notFound } from '../http/httpError.js';
 import { mergeAccessRow } from './accessRowMerge.js';
 import { projectAccessRow } from './projection.js';
+import { hubClockAfter, hubHlcNode } from './publishRow.js';
 import { loadRow, writeRow } from './rowStore.js';
 import { lockOrganisation, readHead, SequenceAllocator } from './sequence.js';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/raw.js';
-
-/** The HLC node of changes the hub makes itself (admin API): no device has it. */
-export const hubHlcNode = '0000000000000000';
 
 export interface Grant {
   clientId: string;
@@ -44,12 +41,7 @@ export async function grantDossierAccess(tx: Tx, organisationId: string, actorId
   const rowId = existing?.access_row_id ?? uuidv7();
   const current = existing ? await loadRow(tx, organisationId, 'dossier_access', rowId) : null;
 
-  let clock: Hlc = { wallMs: 0, counter: 0, node: hubHlcNode };
-  for (const text of Object.values(current?.row.clocks ?? {})) {
-    const seen = parseHlc(text);
-    if (seen.wallMs > clock.wallMs || (seen.wallMs === clock.wallMs && seen.counter > clock.counter)) clock = { ...seen, node: hubHlcNode };
-  }
-  const hlc = formatHlc(tickHlc(clock, now.getTime()));
+  const hlc = hubClockAfter(current?.row.clocks ?? {}, now);
   const change = (field: string, value: FieldChange['value']): FieldChange => ({ field, baseValue: null, baseHlc: null, value, hlc });
   const changes = [
     ...(current ? [] : [change('clientId', grant.clientId), change('userId', grant.userId)]),

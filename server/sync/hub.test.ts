@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SyncPullResponse } from '../../shared/api/sync.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
 import { addUser, call, createTestOrganisation, newDevice, PASSWORD, signInOk, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
+import { publishHubRow } from './publishRow.js';
 import { latestRows, TestDevice } from './testing/syncClient.js';
 
 type User = Awaited<ReturnType<typeof addUser>>;
@@ -205,6 +206,17 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     const pages = await device.pullAll();
     expect(pages.flatMap((page) => page.changes).filter((change) => change.clientId === clientId)).toEqual([]);
     expect(pages.flatMap((page) => page.conflicts)).toEqual([]);
+  });
+
+  it('publishes rows of pull-only tables that the account API changes, to every device of the organisation', async () => {
+    await database.db.transaction((tx) =>
+      publishHubRow(tx, org.organisationId, 'users', colleague.userId, { displayName: 'Fatima El Amrani', role: 'practitioner', status: 'active' }, harness.clock.now()),
+    );
+    const device = new TestDevice(harness, outsider.token, outsider.deviceId, org.organisationId);
+    await device.pullAll();
+    expect(device.rows.get(colleague.userId)?.values).toMatchObject({ displayName: 'Fatima El Amrani' });
+    const [refused] = await device.push([device.mutation('users', colleague.userId, null, 'update', [device.change('role', 'owner')])]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: 'read_only_table' });
   });
 
   it('keeps organisations apart in push and pull', async () => {
