@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { e2eLeaseKeysFile } from './provision-device.js';
 
 export interface RunningPreview {
   url: string;
@@ -20,6 +21,9 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
  */
 export async function startPreview(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningPreview> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'td-e2e-'));
+  // A provisioned device (provision-device.ts) trusts the key that signed its lease.
+  const leaseKeysFile = path.join(dataDir, e2eLeaseKeysFile);
+  const leaseKeys = existsSync(leaseKeysFile) ? { THUISDOSSIER_LEASE_PUBLIC_KEYS: readFileSync(leaseKeysFile, 'utf8') } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts'], {
     cwd: root,
     env: {
@@ -28,6 +32,7 @@ export async function startPreview(options: { dataDir?: string; env?: Record<str
       THUISDOSSIER_DATA_DIR: dataDir,
       THUISDOSSIER_SERVER_URL: process.env.THUISDOSSIER_SERVER_URL ?? 'http://127.0.0.1:9',
       THUISDOSSIER_LOG_LEVEL: 'warn',
+      ...leaseKeys,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { writeDeviceAccount } from '../../electron/session/device-account.js';
 import { LocalStore } from '../../electron/store/index.js';
+import { licenceStorageKeys } from '../../electron/licence/key-value-storage.js';
+import { DeviceValues } from '../../electron/sync/device-values.js';
 import type { ClientCreate } from '../../shared/domain/client.js';
+import type { LeaseStatus, LicenceLease } from '../../shared/licence/lease.js';
+import { encodeKey, leaseCrypto, signLease } from '../../shared/licence/sign.js';
+
+/** The preview host of e2e/support/preview-host.ts reads the lease key the device trusts from here. */
+export const e2eLeaseKeysFile = '.e2e-lease-public-keys';
 
 export interface ProvisionedDevice {
   dataDir: string;
@@ -33,6 +40,8 @@ export async function provisionDevice(
     clients?: ClientCreate[];
     /** The organisation's inactivity lock; tests of the auto-lock set it to 1 minute. */
     autoLockMinutes?: number;
+    /** The licence the service last issued to this device (default: active, valid for 14 days). */
+    licence?: { status?: LeaseStatus; exportAllowed?: boolean; blockReason?: LicenceLease['blockReason'] };
   } = {},
 ): Promise<ProvisionedDevice> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-device-'));
@@ -52,7 +61,40 @@ export async function provisionDevice(
   const signedIn = users[options.signedInAs ?? 'nurse'];
   const session = store.session(users[options.clientsCreatedBy ?? options.signedInAs ?? 'nurse'].id);
   const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
+  const deviceId = uuidv7();
+  await storeSignedLease(store, dataDir, { organisationId, userId: signedIn.id, deviceId }, options.licence ?? {});
   store.lock();
-  writeDeviceAccount(dataDir, { userId: signedIn.id, organisationId, email: signedIn.email, displayName: signedIn.displayName });
+  writeDeviceAccount(dataDir, { userId: signedIn.id, organisationId, email: signedIn.email, displayName: signedIn.displayName, deviceId });
   return { dataDir, password, organisationId, users, clientIds };
+}
+
+/**
+ * A lease as the central service signs it at sign-in, kept where the app keeps it (the encrypted
+ * store). The signing key is made here; its public half is what this device's app trusts.
+ */
+async function storeSignedLease(
+  store: LocalStore,
+  dataDir: string,
+  identity: { organisationId: string; userId: string; deviceId: string },
+  licence: NonNullable<Parameters<typeof provisionDevice>[0]>['licence'] & object,
+): Promise<void> {
+  const lib = await leaseCrypto();
+  const pair = lib.crypto_sign_keypair();
+  const issuedAt = new Date(Date.now() - 60_000);
+  const lease: LicenceLease = {
+    format: 'thuisdossier-lease/1',
+    leaseId: uuidv7(),
+    ...identity,
+    plan: 'team-2-4',
+    seats: 4,
+    status: licence.status ?? 'active',
+    blockReason: licence.blockReason ?? (licence.status === 'blocked' ? 'overdue' : null),
+    exportAllowed: licence.exportAllowed ?? licence.status !== 'blocked',
+    issuedAt: issuedAt.toISOString(),
+    validUntil: new Date(issuedAt.getTime() + 14 * 24 * 60 * 60 * 1000).toISOString(),
+    keyId: 'e2e',
+  };
+  const signed = signLease(lib, lease, { keyId: 'e2e', secretKey: pair.privateKey });
+  await new DeviceValues(() => store.connection).asKeyValueStorage().set(licenceStorageKeys.signedLease, JSON.stringify(signed));
+  writeFileSync(path.join(dataDir, e2eLeaseKeysFile), `e2e:${encodeKey(lib, pair.publicKey)}`);
 }

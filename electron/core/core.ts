@@ -22,6 +22,8 @@ import { accessHandlers } from './handlers/access.js';
 import { draftHandlers } from './handlers/drafts.js';
 import { organisationHandlers } from './handlers/organisation.js';
 import { syncHandlers } from './handlers/sync.js';
+import { licenceHandlers } from './handlers/licence.js';
+import { behindLicence, LicenceGate } from './licence-gate.js';
 
 export interface Core {
   dispatch: Dispatch;
@@ -63,20 +65,23 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   });
   onOnlineChange = (online) => sync.onConnectivity(online);
   const services: CoreServices = { config, log, events, connectivity, store, session, sync };
+  const licence = new LicenceGate(store, session, config.leasePublicKeys ?? {});
 
   // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.
   const handlers: CoreHandlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
-    ...dossierHandlers(services),
-    ...clientHandlers(services),
-    ...contactHandlers(services),
-    ...reportHandlers(services),
-    ...agendaHandlers(services),
-    ...timeHandlers(services),
-    ...documentHandlers(services),
-    ...accessHandlers(services),
-    ...draftHandlers(services),
+    // Clinical data only with a valid licence (blocked, ended, expired or no lease: refused).
+    ...behindLicence(dossierHandlers(services), licence),
+    ...behindLicence(clientHandlers(services), licence),
+    ...behindLicence(contactHandlers(services), licence),
+    ...behindLicence(reportHandlers(services), licence),
+    ...behindLicence(agendaHandlers(services), licence),
+    ...behindLicence(timeHandlers(services), licence),
+    ...behindLicence(documentHandlers(services), licence),
+    ...behindLicence(accessHandlers(services), licence),
+    ...behindLicence(draftHandlers(services), licence),
+    ...licenceHandlers(licence),
     ...organisationHandlers(services),
     ...syncHandlers(services),
   };

@@ -14,6 +14,7 @@ import { accessCalls } from './calls/access.js';
 import { draftCalls } from './calls/drafts.js';
 import { organisationCalls } from './calls/organisation.js';
 import { syncCalls, syncEvents } from './calls/sync.js';
+import { licenceCalls } from './calls/licence.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -34,6 +35,7 @@ export const ipcContract = {
   ...draftCalls,
   ...organisationCalls,
   ...syncCalls,
+  ...licenceCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */

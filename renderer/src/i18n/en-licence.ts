@@ -1,0 +1,39 @@
+import type { nlLicence } from './nl-licence.js';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+export const enLicence: Strings<typeof nlLicence> = {
+  licence: {
+    title: {
+      blocked: 'Your account is blocked',
+      ended: 'The agreement has ended',
+      expired: 'Go online to continue',
+      none: 'Sign in online to continue',
+    },
+    blockReason: {
+      overdue: 'An invoice has not been paid on time.',
+      'reversed-direct-debit': 'A direct debit was reversed.',
+      abuse: 'The account is blocked for misuse of the trial or the terms.',
+      'user-paused': 'Your user account was paused by an administrator.',
+      other: 'The organisation was blocked by Thuisdossier.',
+    },
+    reason: {
+      'lease-expired': 'This laptop has been offline too long. The licence must be renewed over the internet.',
+      'clock-set-back': 'The clock of this laptop has been set back. Correct the date and time.',
+      'no-lease': 'There is no valid licence on this device.',
+      ended: 'All data on this device will be removed.',
+    },
+    nextStep: {
+      'pay-outstanding': 'Ask the account owner to pay the outstanding invoice. Everything then works again.',
+      'contact-admin': "Contact your organisation's administrator.",
+      'contact-support': 'Contact Thuisdossier support.',
+      'go-online': 'Connect to the internet; the app renews the licence by itself.',
+      'correct-clock-and-go-online': 'Correct the clock and connect to the internet.',
+      'sign-in-online': 'Connect to the internet and sign in again.',
+      none: '',
+    },
+    safe: 'Your data stays encrypted on this laptop; nothing is lost.',
+    offlineDaysLeft_one: '{{count}} day of offline work left',
+    offlineDaysLeft_other: '{{count}} days of offline work left',
+  },
+};
