@@ -13,6 +13,8 @@ export interface AppliedPage {
   wipe: 'device_revoked' | 'account_ended' | null;
   /** Rows this page brought (the restore procedure needs to know which rows the hub still has). */
   received: Array<{ table: string; rowId: string }>;
+  /** Rows whose dossier is not on this device (it never came, or was purged); see dropOrphans. */
+  orphansDropped: number;
 }
 
 /**
@@ -22,7 +24,21 @@ export interface AppliedPage {
  * and full row states make applying it twice harmless.
  */
 export function applyPullPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction?: (applied: AppliedPage) => void): AppliedPage {
-  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], wipe: null, received: [] };
+  try {
+    return applyPage(sync, store, page, inSameTransaction, false);
+  } catch (error) {
+    // The commit's deferred foreign-key check failed: the page rolled back; apply it again without the orphans.
+    if (!isForeignKeyFailure(error)) throw error;
+    return applyPage(sync, store, page, inSameTransaction, true);
+  }
+}
+
+function isForeignKeyFailure(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_FOREIGNKEY');
+}
+
+function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction: ((applied: AppliedPage) => void) | undefined, withoutOrphans: boolean): AppliedPage {
+  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], wipe: null, received: [], orphansDropped: 0 };
   const nowIso = sync.now().toISOString();
   sync.transaction(() => {
     // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
@@ -47,6 +63,7 @@ export function applyPullPage(sync: SyncDb, store: LocalStore, page: PullRespons
       if (wipe) applied.wipe = wipe;
       if (purge.scope === 'client') applied.purgedClients.push(purge.clientId);
     }
+    if (withoutOrphans) applied.orphansDropped = dropOrphans(sync);
     sync.values.setJson(syncValueKeys.cursor, page.cursor);
     sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
     if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
@@ -77,6 +94,20 @@ function applyPurge(sync: SyncDb, store: LocalStore, purge: Purge): 'device_revo
     case 'all':
       return purge.reason;
   }
+}
+
+/**
+ * A pulled row whose dossier is not here would fail the deferred foreign-key check at commit, and
+ * the same page would fail again on every retry: a wedged sync. Such a row cannot be shown anyway
+ * (no dossier, no rights); it is left out, and comes again with its dossier if access is granted.
+ */
+function dropOrphans(sync: SyncDb): number {
+  const violations = sync.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number }>;
+  for (const violation of violations) {
+    if (!(syncTableNames as readonly string[]).includes(violation.table)) continue;
+    sync.db.prepare(`DELETE FROM \`${violation.table}\` WHERE rowid = ?`).run(violation.rowid);
+  }
+  return violations.length;
 }
 
 function forgetShadowsOf(sync: SyncDb, clientId: string): void {

@@ -25,6 +25,8 @@ export interface SyncServiceOptions {
   /** Tests: another transport (a faulty network); defaults to HTTP with the stored session token. */
   transport?: SyncTransport;
   intervalMs?: number;
+  /** How often to look for new local changes to send (default 15 s). */
+  pendingCheckMs?: number;
   random?: () => number;
 }
 
@@ -40,6 +42,7 @@ export class SyncService {
   private problem: SyncProblem | null = null;
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private pendingWatch: NodeJS.Timeout | undefined;
   private stopped = true;
 
   constructor(private readonly options: SyncServiceOptions) {}
@@ -47,11 +50,22 @@ export class SyncService {
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    // New local changes go up within seconds when online, not only at the next timer tick.
+    this.pendingWatch = setInterval(() => this.syncIfPending(), this.options.pendingCheckMs ?? 15_000);
+    this.pendingWatch.unref();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.pendingWatch);
+  }
+
+  private syncIfPending(): void {
+    const { store } = this.options;
+    // After an error the back-off decides when to try again.
+    if (this.running || this.problem || !this.options.isOnline() || !store.isUnlocked()) return;
+    if (new SyncDb(store.connection).outbox.count() > 0) void this.syncNow();
   }
 
   /** The connection came back: sync now, not at the next tick, and forget the back-off. */
