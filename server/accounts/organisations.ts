@@ -4,6 +4,7 @@ import { organisations, signInDirectory, users } from '../db/schema/index.js';
 import { conflict } from '../http/httpError.js';
 import { insertSubscription } from '../subscription/store.js';
 import { audit } from './audit.js';
+import { publishOrganisation, publishUser } from './publishAccountRows.js';
 
 export interface NewOrganisation {
   name: string;
@@ -20,8 +21,8 @@ export async function createOrganisation(context: ServiceContext, input: NewOrga
   await context.database.db.transaction(async (tx) => {
     const claimed = await tx.insert(signInDirectory).values({ email, organisationId, userId: ownerId }).onConflictDoNothing().returning();
     if (claimed.length === 0) throw conflict('This e-mail address already has an account.');
-    await tx.insert(organisations).values({ id: organisationId, name: input.name, createdAt: now });
-    await tx.insert(users).values({
+    const [organisation] = await tx.insert(organisations).values({ id: organisationId, name: input.name, createdAt: now }).returning();
+    const [owner] = await tx.insert(users).values({
       organisationId,
       id: ownerId,
       email,
@@ -32,7 +33,10 @@ export async function createOrganisation(context: ServiceContext, input: NewOrga
       passwordChangedAt: now,
       createdAt: now,
       statusChangedAt: now,
-    });
+    }).returning();
+    if (!organisation || !owner) throw new Error('organisation insert returned no row');
+    await publishOrganisation(context, tx, organisation);
+    await publishUser(context, tx, owner);
     await insertSubscription(context, tx, organisationId, 1);
     await audit(context, tx, { organisationId, actorUserId: ownerId, action: 'organisation.created', targetUserId: ownerId });
   });

@@ -11,6 +11,7 @@ import type { Caller } from '../http/authenticate.js';
 import { conflict, forbidden, HttpError } from '../http/httpError.js';
 import { activeUsersChanged } from '../subscription/store.js';
 import { audit } from './audit.js';
+import { publishUser } from './publishAccountRows.js';
 import { activeDeviceCounts, toAdminUser, userInOrganisation } from './userView.js';
 
 const INVITE_DAYS = 7;
@@ -54,6 +55,7 @@ export async function inviteUser(context: ServiceContext, caller: Caller, input:
       ? await tx.update(users).set(fields).where(and(eq(users.organisationId, caller.organisationId), eq(users.id, id))).returning()
       : await tx.insert(users).values({ organisationId: caller.organisationId, id, email: input.email, createdAt: now, ...fields }).returning();
     if (!row) throw new Error('invite wrote no row');
+    await publishUser(context, tx, row);
     await audit(context, tx, { organisationId: caller.organisationId, actorUserId: caller.userId, action: 'user.invited', targetUserId: id, detail: { role: input.role }, ip: caller.ip });
     return row;
   });
@@ -84,7 +86,7 @@ export async function acceptInvite(context: ServiceContext, input: { token: stri
     ) {
       throw invalid();
     }
-    await tx
+    const [accepted] = await tx
       .update(users)
       .set({
         status: 'active',
@@ -95,7 +97,9 @@ export async function acceptInvite(context: ServiceContext, input: { token: stri
         statusChangedAt: now,
         ...(input.displayName ? { displayName: input.displayName } : {}),
       })
-      .where(and(eq(users.organisationId, organisationId), eq(users.id, userId)));
+      .where(and(eq(users.organisationId, organisationId), eq(users.id, userId)))
+      .returning();
+    if (accepted) await publishUser(context, tx, accepted);
     await activeUsersChanged(context, tx, organisationId);
     await audit(context, tx, { organisationId, actorUserId: userId, action: 'user.invite-accepted', targetUserId: userId });
     return { email: row.user.email, organisationName: row.organisationName };
@@ -129,6 +133,7 @@ export async function updateUser(
       .where(and(eq(users.organisationId, caller.organisationId), eq(users.id, userId)))
       .returning();
     if (!row) throw new Error('user update returned no row');
+    await publishUser(context, tx, row);
     if (change.status === 'paused' || change.status === 'removed') {
       await revokeSessions(context, tx, { organisationId: caller.organisationId, userId }, `user ${change.status}`);
     }

@@ -4,6 +4,7 @@ import { createOrganisation } from '../accounts/organisations.js';
 import type { ServiceContext } from '../context.js';
 import { serviceNotices, signInDirectory, storageUsage, users } from '../db/schema/index.js';
 import { activeUsersChanged } from '../subscription/store.js';
+import { publishUser } from '../accounts/publishAccountRows.js';
 
 /** The demo organisation the README's sign-in refers to. Fixed addresses; one shared password. */
 export const DEMO_PASSWORD = 'demo-wachtwoord-2026';
@@ -36,7 +37,7 @@ export async function createDemoOrganisation(context: ServiceContext): Promise<D
     for (const colleague of colleagues) {
       const id = uuidv7();
       await tx.insert(signInDirectory).values({ email: colleague.email, organisationId, userId: id });
-      await tx.insert(users).values({
+      const [user] = await tx.insert(users).values({
         organisationId,
         id,
         email: colleague.email,
@@ -47,7 +48,8 @@ export async function createDemoOrganisation(context: ServiceContext): Promise<D
         passwordChangedAt: now,
         createdAt: now,
         statusChangedAt: now,
-      });
+      }).returning();
+      if (user) await publishUser(context, tx, user);
     }
     await activeUsersChanged(context, tx, organisationId);
     await tx.insert(storageUsage).values([

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SecuritySettings } from '../../shared/api/admin.js';
 import { apiRoutes } from '../../shared/api/routes.js';
 import { audit } from '../accounts/audit.js';
+import { publishOrganisation } from '../accounts/publishAccountRows.js';
 import { invalidRanges, ipAllowed } from '../auth/ipAllowList.js';
 import { revokeSessions } from '../auth/sessions.js';
 import type { ServiceContext } from '../context.js';
@@ -36,6 +37,7 @@ export function adminOrganisationRoutes(app: FastifyInstance, context: ServiceCo
     const updated = await context.database.db.transaction(async (tx) => {
       const [row] = await tx.update(organisations).set(body).where(eq(organisations.id, caller.organisationId)).returning();
       if (!row) throw new Error('organisation vanished');
+      await publishOrganisation(context, tx, row);
       if (body.requireTwoFactor && !caller.organisation.requireTwoFactor) {
         // Users without 2FA lose their sessions now and are asked to enrol at the next sign-in.
         const without = await tx
