@@ -16,7 +16,9 @@ export interface Uploader {
 /**
  * Appends a device's NEN 7513 lines to the organisation's archive (docs/sync.md "The hub"):
  * idempotent by entry id (a retried upload adds nothing), in the device's order, with the device's
- * hash-chain fields kept as sent. A line whose `prevHash` does not continue the chain archived so
+ * hash-chain fields kept as sent, and the uploading device recorded with every line. Lines may name
+ * other users of the organisation (the device's log records whoever acted on it, e.g. a refused
+ * unlock); refusing them would wedge the device's upload for good. A line whose `prevHash` does not continue the chain archived so
  * far for this device is still archived — losing a log line is worse — but marked, and the answer
  * says so (the device and an auditor can then look at what is missing). The hub has no update or
  * delete of this table.
@@ -24,7 +26,6 @@ export interface Uploader {
 export async function archiveAccessLog(tx: Tx, uploader: Uploader, entries: AccessLogUploadEntry[], now: Date): Promise<AccessLogUploadResponse> {
   for (const [index, entry] of entries.entries()) {
     if (entry.organisationId !== uploader.organisationId) throw forbidden('An access-log line names another organisation.');
-    if (entry.userId !== uploader.userId) throw forbidden('A device uploads the access-log lines of its own user only.');
     if (Object.values(entry).some((value) => typeof value === 'string' && value.includes('\u0000'))) {
       throw new HttpError(400, 'invalid_request', 'An access-log line contains a NUL character.', { issues: [{ path: `entries.${index}`, message: 'NUL character' }] });
     }
