@@ -124,6 +124,18 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ status: 'open', conflict: { kept: { value: 'Versie van laptop 1.' }, incoming: { value: 'Versie van laptop 2.' } } });
     expect(latestRows(pages).get(reportId)?.values.body).toBe('Versie van laptop 1.');
+
+    // The person keeps the first version; the conflict closes for every device, and stays on record.
+    await a2.pullAll();
+    const current = a2.rows.get(reportId)!;
+    const [resolved] = await a2.push([
+      a2.mutation('reports', reportId, clientId, 'update', [a2.change('body', 'Versie van laptop 1, aangevuld.', { value: current.values.body!, hlc: current.clocks.body! })], {
+        resolves: [conflicts[0]!.conflict.conflictId],
+      }),
+    ]);
+    expect(resolved?.status).toBe('applied');
+    const closed = (await b.pullAll()).flatMap((page) => page.conflicts);
+    expect(closed).toEqual([expect.objectContaining({ status: 'resolved', conflict: expect.objectContaining({ conflictId: conflicts[0]!.conflict.conflictId }) })]);
   });
 
   it('refuses edits of a locked report', async () => {
@@ -274,7 +286,7 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(page.server.epoch).not.toBe(oldEpoch);
     a.cursor = null;
     const rows = latestRows(await a.pullAll());
-    expect(rows.get(reportId)?.values.body).toBe('Versie van laptop 1.');
+    expect(rows.get(reportId)?.values.body).toBe('Versie van laptop 1, aangevuld.');
     const [answer] = await a.push([a.mutation('clients', clientId, clientId, 'update', [a.change('phone', '06-87654321', {}, 10_000)])]);
     expect(answer?.status).toBe('applied');
   });
