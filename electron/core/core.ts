@@ -23,6 +23,7 @@ import { draftHandlers } from './handlers/drafts.js';
 import { organisationHandlers } from './handlers/organisation.js';
 import { syncHandlers } from './handlers/sync.js';
 import { licenceHandlers } from './handlers/licence.js';
+import { exportHandlers } from './handlers/export.js';
 import { behindLicence, LicenceGate } from './licence-gate.js';
 
 export interface Core {
@@ -82,6 +83,7 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...behindLicence(accessHandlers(services), licence),
     ...behindLicence(draftHandlers(services), licence),
     ...licenceHandlers(licence),
+    ...exportHandlers(services, licence),
     ...organisationHandlers(services),
     ...syncHandlers(services),
   };

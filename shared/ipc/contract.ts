@@ -15,6 +15,7 @@ import { draftCalls } from './calls/drafts.js';
 import { organisationCalls } from './calls/organisation.js';
 import { syncCalls, syncEvents } from './calls/sync.js';
 import { licenceCalls } from './calls/licence.js';
+import { exportCalls, exportEvents } from './calls/export.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -36,10 +37,12 @@ export const ipcContract = {
   ...organisationCalls,
   ...syncCalls,
   ...licenceCalls,
+  ...exportCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */
 export const ipcEvents = {
+  ...exportEvents,
   ...appEvents,
   ...sessionEvents,
   ...syncEvents,

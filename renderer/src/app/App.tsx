@@ -8,6 +8,7 @@ import { AgendaPage } from '../agenda/AgendaPage.js';
 import { ClientListPage } from '../clients/ClientListPage.js';
 import { DossierPage } from '../dossier/DossierPage.js';
 import { SessionGate } from '../session/SessionGate.js';
+import { ExportPage } from '../export/ExportPage.js';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -30,6 +31,7 @@ export function App() {
                 <Route path="/dossiers" element={<ClientListPage />} />
                 <Route path="/dossiers/:clientId/:tab?" element={<DossierPage />} />
                 <Route path="/agenda" element={<AgendaPage />} />
+                <Route path="/export" element={<ExportPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />
               </Route>
             </Routes>

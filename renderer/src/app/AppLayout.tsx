@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconCalendarEvent, IconLock, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileExport, IconLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
@@ -47,6 +47,7 @@ export function AppLayout() {
           leftSection={<IconUsers size={18} aria-hidden />}
         />
         <NavLink component={RouterLink} to="/agenda" label={t('shell.agenda')} leftSection={<IconCalendarEvent size={18} aria-hidden />} />
+        <NavLink component={RouterLink} to="/export" label={t('export.title')} leftSection={<IconFileExport size={18} aria-hidden />} />
         {user && (
           <Text fz="xs" c="dimmed" mt="auto" px="sm" pb="xs">
             {user.organisationName}
