@@ -26,13 +26,21 @@ export interface HeadState {
   epochStartSeq: number;
 }
 
-/** The organisation's head row, made on first use (a fresh epoch). */
+/**
+ * The organisation's head row, made on first use (a fresh epoch). Read first and inserted only when
+ * missing: a pull must not write (nor wait on a push's uncommitted update of the row).
+ */
 export async function readHead(db: Queryable, organisationId: string): Promise<HeadState> {
-  await db.execute(sql`INSERT INTO sync_heads (organisation_id, head, epoch) VALUES (${organisationId}, 0, ${uuidv4()}) ON CONFLICT DO NOTHING`);
-  const [row] = await queryRows<{ head: string | number; epoch: string; restored_from_epoch: string | null; epoch_start_seq: string | number }>(
-    db,
-    sql`SELECT head, epoch, restored_from_epoch, epoch_start_seq FROM sync_heads WHERE organisation_id = ${organisationId}`,
-  );
+  const select = () =>
+    queryRows<{ head: string | number; epoch: string; restored_from_epoch: string | null; epoch_start_seq: string | number }>(
+      db,
+      sql`SELECT head, epoch, restored_from_epoch, epoch_start_seq FROM sync_heads WHERE organisation_id = ${organisationId}`,
+    );
+  let [row] = await select();
+  if (!row) {
+    await db.execute(sql`INSERT INTO sync_heads (organisation_id, head, epoch) VALUES (${organisationId}, 0, ${uuidv4()}) ON CONFLICT DO NOTHING`);
+    [row] = await select();
+  }
   if (!row) throw new Error('sync head missing after insert');
   return { head: Number(row.head), epoch: row.epoch, restoredFromEpoch: row.restored_from_epoch, epochStartSeq: Number(row.epoch_start_seq) };
 }
@@ -74,8 +82,12 @@ export class SequenceAllocator {
 
 /** The id of this database (pull answers' `server.id`), made on first use. */
 export async function serverId(db: Queryable): Promise<string> {
-  await db.execute(sql`INSERT INTO sync_server (singleton, id) VALUES (true, ${uuidv4()}) ON CONFLICT DO NOTHING`);
-  const [row] = await queryRows<{ id: string }>(db, sql`SELECT id FROM sync_server WHERE singleton = true`);
+  const select = () => queryRows<{ id: string }>(db, sql`SELECT id FROM sync_server WHERE singleton = true`);
+  let [row] = await select();
+  if (!row) {
+    await db.execute(sql`INSERT INTO sync_server (singleton, id) VALUES (true, ${uuidv4()}) ON CONFLICT DO NOTHING`);
+    [row] = await select();
+  }
   if (!row) throw new Error('sync server identity missing after insert');
   return row.id;
 }
