@@ -1,7 +1,7 @@
 import type { SignedLease } from '../../shared/licence/lease.js';
 import { syncLimits } from '../../shared/sync/limits.js';
 import { checkServerIdentity } from '../../shared/sync/cursor.js';
-import type { PullResponse, SyncCursor } from '../../shared/sync/protocol.js';
+import { mutationSchema, type Mutation, type PullResponse, type SyncCursor } from '../../shared/sync/protocol.js';
 import type { RebaseNotice } from '../../shared/sync/rebase.js';
 import type { LocalStore } from '../store/index.js';
 import { uploadAccessLog } from './access-log-upload.js';
@@ -102,6 +102,14 @@ export class SyncEngine {
     for (;;) {
       const entries = this.sync.outbox.first(skip + batchSize).slice(skip);
       if (entries.length === 0) return;
+      // A mutation the hub's schema would refuse would make it refuse the whole batch, every time:
+      // a wedged queue. It settles here instead, as refused, its text kept and shown.
+      const malformed = entries.filter((entry) => !mutationSchema.safeParse(entry.mutation).success);
+      if (malformed.length > 0) {
+        this.keepMalformed(malformed.map((entry) => entry.mutation));
+        report.rejected += malformed.length;
+        continue;
+      }
       const batch = entries.map((entry) => entry.mutation);
       const cursor = this.sync.values.getJson<SyncCursor>(syncValueKeys.cursor);
       let answer;
@@ -117,6 +125,16 @@ export class SyncEngine {
         // Too large a request: halve the batch. One mutation alone too large is a bug to report.
         if (error instanceof CentralApiError && error.status === 413 && batchSize > 1) {
           batchSize = Math.max(1, Math.floor(batchSize / 2));
+          continue;
+        }
+        // The hub refused the request itself: narrow it down; a single refused mutation settles as refused.
+        if (error instanceof CentralApiError && error.code === 'invalid_request') {
+          if (batchSize > 1) {
+            batchSize = Math.max(1, Math.floor(batchSize / 2));
+            continue;
+          }
+          this.keepMalformed(batch, error.message);
+          report.rejected += 1;
           continue;
         }
         throw error;
@@ -178,6 +196,12 @@ export class SyncEngine {
       }
       void started;
     }
+  }
+
+  /** Settled exactly like a refusal by the hub: kept in the refused list, the row shown without it. */
+  private keepMalformed(mutations: readonly Mutation[], message = 'This change could not be sent in a form the central service accepts.'): void {
+    const results = mutations.map((mutation) => ({ mutationId: mutation.mutationId, status: 'rejected' as const, reason: 'invalid' as const, field: null, message }));
+    settleAnswers(this.sync, mutations, results, false);
   }
 
   private progress(progress: SyncProgress): void {
