@@ -61,6 +61,7 @@ export const en: Messages = {
     title: 'Unlock',
     intro: 'Welcome back, {{name}}. Enter your password to open your records.',
     password: 'Password',
+    signInOnline: 'Sign in online (password forgotten or changed, too many attempts)',
     submit: 'Unlock',
   },
   ...enWork,

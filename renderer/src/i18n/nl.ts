@@ -61,6 +61,7 @@ export const nl = {
     title: 'Ontgrendelen',
     intro: 'Welkom terug, {{name}}. Vul je wachtwoord in om je dossiers te openen.',
     password: 'Wachtwoord',
+    signInOnline: 'Online aanmelden (wachtwoord vergeten of gewijzigd, te vaak fout)',
     submit: 'Ontgrendelen',
   },
   ...nlWork,

@@ -34,7 +34,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }
   if (session.data.state === 'no-account') return <SignInScreen />;
   const locked = session.data.state === 'locked';
-  if (session.data.state === 'locked' && !wasUnlocked.current) return <UnlockScreen displayName={session.data.displayName} />;
+  if (session.data.state === 'locked' && !wasUnlocked.current) return <UnlockScreen displayName={session.data.displayName} email={session.data.email} />;
   // One stable element around the screens, locked or not, so React never remounts (and empties) them.
   return (
     <>
@@ -42,7 +42,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         <LicenceGate>{children}</LicenceGate>
         {!locked && <InitialSyncPanel />}
       </Box>
-      {session.data.state === 'locked' && <UnlockScreen displayName={session.data.displayName} />}
+      {session.data.state === 'locked' && <UnlockScreen displayName={session.data.displayName} email={session.data.email} />}
     </>
   );
 }

@@ -21,11 +21,11 @@ interface Credentials {
  * the authenticator app as a second step. The password stays in this component's memory only
  * until the sign-in ends (the core needs it again with the code).
  */
-export function SignInScreen() {
+export function SignInScreen({ initialEmail, onCancel }: { initialEmail?: string | undefined; onCancel?: () => void } = {}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const form = useForm<Credentials>({ initialValues: { email: '', password: '' } });
+  const form = useForm<Credentials>({ initialValues: { email: initialEmail ?? '', password: '' } });
   const [secondStep, setSecondStep] = useState<{ credentials: Credentials; invalid: boolean } | null>(null);
   const [code, setCode] = useState('');
 
@@ -114,6 +114,11 @@ export function SignInScreen() {
           <Button type="submit" size="md" loading={signIn.isPending}>
             {t('signIn.submit')}
           </Button>
+          {onCancel && (
+            <Button variant="subtle" size="sm" onClick={onCancel}>
+              {t('signIn.back')}
+            </Button>
+          )}
           <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
             <Text fz="sm">{t('signIn.firstTimeNote')}</Text>
           </Alert>

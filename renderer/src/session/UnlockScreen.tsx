@@ -1,15 +1,23 @@
 import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { AuthLayout } from './AuthLayout.js';
+import { SignInScreen } from './SignInScreen.js';
 import { sessionKey } from './useSession.js';
 
-export function UnlockScreen({ displayName }: { displayName: string }) {
+/**
+ * Offline unlock with the password. "Sign in online" is the way back after too many wrong
+ * passwords, or after the password was changed on another device: the central service confirms
+ * the password and the store's counters reset.
+ */
+export function UnlockScreen({ displayName, email }: { displayName: string; email?: string }) {
   const { t } = useTranslation();
+  const [online, setOnline] = useState(false);
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { password: '' } });
@@ -18,6 +26,8 @@ export function UnlockScreen({ displayName }: { displayName: string }) {
     onSuccess: (status) => queryClient.setQueryData(sessionKey, status),
     onError: () => form.setFieldValue('password', ''),
   });
+
+  if (online) return <SignInScreen initialEmail={email} onCancel={() => setOnline(false)} />;
 
   return (
     <AuthLayout>
@@ -40,6 +50,9 @@ export function UnlockScreen({ displayName }: { displayName: string }) {
           {unlock.error && <Alert color="red" role="alert" title={errorText(unlock.error)} />}
           <Button type="submit" size="md" loading={unlock.isPending}>
             {t('unlock.submit')}
+          </Button>
+          <Button variant="subtle" size="sm" onClick={() => setOnline(true)} data-testid="unlock-sign-in-online">
+            {t('unlock.signInOnline')}
           </Button>
         </Stack>
       </form>
