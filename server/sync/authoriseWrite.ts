@@ -20,12 +20,19 @@ export type RowLookup = (table: SyncTableName, rowId: string) => Promise<StoredR
 export async function authoriseWrite(lookup: RowLookup, writer: Writer, mutation: Mutation, current: StoredRow | null, rights: RightsReader): Promise<string | null> {
   if (mutation.organisationId !== writer.organisationId) return 'the change names another organisation';
   const spec = syncTables[mutation.table];
-  if (spec.direction === 'pull-only' && mutation.table !== 'dossier_access') return null; // the merge refuses it: read_only_table
+  if (spec.direction === 'pull-only') return null; // the merge refuses it: read_only_table
   // An update of a row the hub does not have is refused by the merge (row_missing).
   if (current === null && mutation.op !== 'insert') return null;
   const isAdmin = writer.role === 'owner' || writer.role === 'admin';
   const newValue = (field: string) => mutation.changes.find((change) => change.field === field)?.value;
   const changes = (field: string) => mutation.changes.some((change) => change.field === field);
+
+  // The registry says whose writes (and deletions or restores) the hub accepts: administrators'
+  // tables need no dossier right; the one exception is a dossier creator's own first grant.
+  const who = changes('deletedAt') ? spec.deleters : spec.writers;
+  if (who === 'administrators' && mutation.table !== 'dossier_access') {
+    return isAdmin ? null : `only an administrator ${changes('deletedAt') ? 'deletes or restores' : 'changes'} ${mutation.table} rows`;
+  }
 
   switch (mutation.table) {
     case 'clients': {

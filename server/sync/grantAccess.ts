@@ -4,7 +4,7 @@ import type { FieldChange, Mutation } from '../../shared/sync/protocol.js';
 import type { Tx } from '../db/database.js';
 import { users } from '../db/schema/index.js';
 import { notFound } from '../http/httpError.js';
-import { mergeAccessRow } from './accessRowMerge.js';
+import { mergeMutation } from '../../shared/sync/merge.js';
 import { projectAccessRow } from './projection.js';
 import { hubClockAfter, hubHlcNode } from './publishRow.js';
 import { loadRow, writeRow } from './rowStore.js';
@@ -51,7 +51,7 @@ export async function grantDossierAccess(tx: Tx, organisationId: string, actorId
     ...(current && current.deleted ? [change('deletedAt', null)] : []),
   ];
   const mutation: Mutation = { mutationId: uuidv7(), table: 'dossier_access', rowId, organisationId, clientId: grant.clientId, op: current ? 'update' : 'insert', changes };
-  const outcome = mergeAccessRow(current?.row ?? null, mutation, { nowMs: now.getTime(), hlcNode: hubHlcNode });
+  const outcome = mergeMutation(current?.row ?? null, mutation, { nowMs: now.getTime(), hlcNode: hubHlcNode });
   if (outcome.status === 'rejected') throw new Error(`the hub's own grant was refused: ${outcome.reason}`);
   const seq = sequence.next();
   const stored = await writeRow(tx, outcome.row, seq, current ? current.createdBy : actorId, now);

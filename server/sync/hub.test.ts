@@ -231,6 +231,19 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(refused).toMatchObject({ status: 'rejected', reason: 'read_only_table' });
   });
 
+  it('accepts settings and dossier deletion from administrators only', async () => {
+    const practitioner = new TestDevice(harness, outsider.token, outsider.deviceId, org.organisationId);
+    const owner = new TestDevice(harness, org.ownerToken, org.deviceId, org.organisationId);
+    const settingId = uuidv7();
+    const setting = (device: TestDevice) => device.mutation('settings', settingId, null, 'insert', [device.change('key', 'autoLock'), device.change('value', 5)]);
+    expect((await practitioner.push([setting(practitioner)]))[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    expect((await owner.push([setting(owner)]))[0]?.status).toBe('applied');
+    const [deleting] = await a.push([a.mutation('clients', clientId, clientId, 'delete', [a.change('deletedAt', '2026-03-02T10:00:00Z')])]);
+    expect(deleting).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    await practitioner.pullAll();
+    expect(practitioner.rows.get(settingId)?.values).toMatchObject({ key: 'autoLock', value: 5 });
+  });
+
   it('keeps organisations apart in push and pull', async () => {
     const other = await createTestOrganisation(harness, 'Andere zorg');
     const stranger = new TestDevice(harness, other.ownerToken, other.deviceId, other.organisationId);

@@ -19,7 +19,7 @@ export function hubClockAfter(clocks: Readonly<Record<string, string>>, now: Dat
 }
 
 /**
- * Publishes a row of a pull-only table (organisations, users, settings) that the account API
+ * Publishes a row of a pull-only table (organisations, users) that the account API
  * changed, so every device of the organisation pulls it: call it in the same transaction as the
  * change. Takes the organisation's sync lock; only the fields given are changed, with the hub's
  * clock. Returns the row's new sequence number, or its old one when nothing changed.

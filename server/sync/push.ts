@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { mergeMutation, mutationResultFor, type MergeAccepted, type MergeOutcome } from '../../shared/sync/merge.js';
+import { mergeMutation, mutationResultFor, type MergeAccepted } from '../../shared/sync/merge.js';
 import type { Conflict, HistoryEntry, Mutation, MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.js';
 import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
-import { mergeAccessRow } from './accessRowMerge.js';
 import { authoriseWrite, isUuid, type Writer } from './authoriseWrite.js';
 import { projectAccessRow, purgeAppointmentAudience, purgeNewlyRestricted } from './projection.js';
 import { RightsReader } from './rights.js';
@@ -78,14 +77,11 @@ async function applyOne(tx: Tx, mutation: Mutation, hlcNode: string, context: Pu
   if (refusal) return rejected(mutation, 'forbidden', refusal);
 
   const mergeContext = { nowMs: context.now.getTime(), hlcNode };
-  let outcome: MergeOutcome;
   if (mutation.table === 'dossier_access') {
     const duplicate = current === null ? await otherAccessRow(tx, mutation) : null;
     if (duplicate) return rejected(mutation, 'invalid', `this user already has an access row for this dossier (${duplicate}); change that one`);
-    outcome = mergeAccessRow(current?.row ?? null, mutation, mergeContext);
-  } else {
-    outcome = mergeMutation(current?.row ?? null, mutation, mergeContext);
   }
+  const outcome = mergeMutation(current?.row ?? null, mutation, mergeContext);
   if (outcome.status === 'rejected') return mutationResultFor(mutation.mutationId, outcome, 0);
   const seq = await record(tx, outcome, current, mutation, context, state);
   return mutationResultFor(mutation.mutationId, outcome, seq);
