@@ -63,6 +63,10 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     log,
     isOnline: () => connectivity.current().online,
     onStatus: (status) => events.emit('sync.changed', status),
+    onWiped: (reason) => {
+      log.warn({ reason }, 'local data wiped on the central service’s word');
+      events.emit('session.changed', session.status());
+    },
   });
   onOnlineChange = (online) => sync.onConnectivity(online);
   const services: CoreServices = { config, log, events, connectivity, store, session, sync };

@@ -22,6 +22,8 @@ export interface SyncServiceOptions {
   log: Logger;
   isOnline: () => boolean;
   onStatus: (status: SyncStatus) => void;
+  /** The hub revoked this device or the agreement ended: the local data is gone; the session must say so. */
+  onWiped?: (reason: 'device_revoked' | 'account_ended') => void;
   /** Tests: another transport (a faulty network); defaults to HTTP with the stored session token. */
   transport?: SyncTransport;
   intervalMs?: number;
@@ -166,6 +168,10 @@ export class SyncService {
         },
       });
       const report = await engine.run();
+      if (report.wiped) {
+        this.options.onWiped?.(report.wiped);
+        return report;
+      }
       this.failures = 0;
       this.problem = report.waitingForClock > 0 ? { code: 'clock_wrong', message: 'The computer clock is wrong; set it right to continue syncing.', retryAt: null } : null;
       this.schedule(this.options.intervalMs ?? 5 * 60_000);
