@@ -39,5 +39,4 @@ describe('rights on the device follow the central service', () => {
     expect(refused.some((row) => row.reason === 'forbidden' && row.mutation.includes('Geschreven vlak voor het intrekken'))).toBe(true);
     expect(report.purgedClients.length + report.rejected).toBeGreaterThan(0);
   });
-
 });
