@@ -11,7 +11,7 @@ export async function fillServiceDatabase(database: Database): Promise<void> {
   await createDemoOrganisation(harness.context);
   await harness.app.close();
   await database.db.execute(
-    sql`INSERT INTO sync_heads (organisation_id, head, epoch) SELECT id, 42, gen_random_uuid() FROM organisations ON CONFLICT DO NOTHING`,
+    sql`INSERT INTO sync_heads (organisation_id, head, epoch) SELECT id, 42, gen_random_uuid() FROM organisations ON CONFLICT (organisation_id) DO UPDATE SET head = 42`,
   );
 }
 
