@@ -1,5 +1,5 @@
 import type { KeyValueStorage } from '../licence/key-value-storage.js';
-import type { SqliteDatabase } from '../store/database.js';
+import { prepareCached, type SqliteDatabase } from '../store/database.js';
 
 /**
  * Small values the sync engine and the licence keep in the encrypted store's `device_state`
@@ -10,17 +10,17 @@ export class DeviceValues {
   constructor(private readonly db: () => SqliteDatabase) {}
 
   get(key: string): string | null {
-    const value = this.db().prepare('SELECT value FROM device_state WHERE key = ?').pluck().get(key) as string | undefined;
+    const value = prepareCached(this.db(), 'SELECT value FROM device_state WHERE key = ?').pluck().get(key) as string | undefined;
     return value ?? null;
   }
 
   /** Call inside the caller's transaction when the value must commit with other writes. */
   set(key: string, value: string): void {
-    this.db().prepare('INSERT INTO device_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    prepareCached(this.db(), 'INSERT INTO device_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   delete(key: string): void {
-    this.db().prepare('DELETE FROM device_state WHERE key = ?').run(key);
+    prepareCached(this.db(), 'DELETE FROM device_state WHERE key = ?').run(key);
   }
 
   getJson<T>(key: string): T | null {

@@ -1,7 +1,7 @@
 import type { FieldChange, Mutation, MutationOp } from '../../shared/sync/protocol.js';
 import type { OpaqueValue } from '../../shared/sync/opaque-value.js';
 import { lockFields, type SyncTableName } from '../../shared/sync/tables.js';
-import type { SqliteDatabase } from '../store/database.js';
+import { prepareCached, type SqliteDatabase } from '../store/database.js';
 
 interface OutboxRow {
   seq: number;
@@ -44,33 +44,34 @@ export class OutboxMutations {
   constructor(private readonly db: SqliteDatabase) {}
 
   first(limit: number): OutboxEntry[] {
-    const rows = this.db.prepare(`SELECT ${columns} FROM outbox ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[];
+    const rows = prepareCached(this.db, `SELECT ${columns} FROM outbox ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[];
     return rows.map(toEntry);
   }
 
   forRow(table: SyncTableName, rowId: string): Mutation[] {
-    const rows = this.db.prepare(`SELECT ${columns} FROM outbox WHERE table_name = ? AND row_id = ? ORDER BY seq`).all(table, rowId) as OutboxRow[];
+    const rows = prepareCached(this.db, `SELECT ${columns} FROM outbox WHERE table_name = ? AND row_id = ? ORDER BY seq`).all(table, rowId) as OutboxRow[];
     return rows.map((row) => toEntry(row).mutation);
   }
 
   forClient(clientId: string): Mutation[] {
-    const rows = this.db.prepare(`SELECT ${columns} FROM outbox WHERE client_id = ? ORDER BY seq`).all(clientId) as OutboxRow[];
+    const rows = prepareCached(this.db, `SELECT ${columns} FROM outbox WHERE client_id = ? ORDER BY seq`).all(clientId) as OutboxRow[];
     return rows.map((row) => toEntry(row).mutation);
   }
 
   remove(mutationId: string): void {
-    this.db.prepare('DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
+    prepareCached(this.db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
   }
 
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    return prepareCached(this.db, 'SELECT count(*) FROM outbox').pluck().get() as number;
   }
 
   /** Puts mutations before every pending one (restore: re-offered versions come first). */
   prepend(mutations: readonly Mutation[], nowIso: string): void {
     if (mutations.length === 0) return;
-    const lowest = (this.db.prepare('SELECT min(seq) FROM outbox').pluck().get() as number | null) ?? 1;
-    const insert = this.db.prepare(
+    const lowest = (prepareCached(this.db, 'SELECT min(seq) FROM outbox').pluck().get() as number | null) ?? 1;
+    const insert = prepareCached(
+      this.db,
       `INSERT INTO outbox (seq, mutation_id, organisation_id, table_name, row_id, client_id, op, changes, hlc, created_at, base_clocks, sync_extra)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );

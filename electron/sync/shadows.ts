@@ -1,7 +1,7 @@
 import type { Mutation } from '../../shared/sync/protocol.js';
 import type { ShadowRow } from '../../shared/sync/rebase.js';
 import type { SyncTableName } from '../../shared/sync/tables.js';
-import type { SqliteDatabase } from '../store/database.js';
+import { prepareCached, type SqliteDatabase } from '../store/database.js';
 import type { LocalRows } from './local-rows.js';
 
 /**
@@ -20,7 +20,7 @@ export class Shadows {
   ) {}
 
   get(table: SyncTableName, rowId: string, pending: readonly Mutation[]): ShadowRow | null {
-    const stored = this.db.prepare('SELECT state FROM sync_shadows WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as string | undefined;
+    const stored = prepareCached(this.db, 'SELECT state FROM sync_shadows WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as string | undefined;
     if (stored) return JSON.parse(stored) as ShadowRow | null;
     const local = this.rows.read(table, rowId);
     if (!local || local.serverSeq === null) return null;
@@ -44,17 +44,16 @@ export class Shadows {
   save(table: SyncTableName, rowId: string, shadow: ShadowRow | null, pendingCount: number): void {
     const needed = pendingCount > 0 || (shadow?.fieldSeqs !== undefined && Object.keys(shadow.fieldSeqs).length > 0);
     if (needed) {
-      this.db
-        .prepare('INSERT INTO sync_shadows (table_name, row_id, state) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET state = excluded.state')
+      prepareCached(this.db, 'INSERT INTO sync_shadows (table_name, row_id, state) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET state = excluded.state')
         .run(table, rowId, JSON.stringify(shadow));
     } else {
-      this.db.prepare('DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?').run(table, rowId);
+      prepareCached(this.db, 'DELETE FROM sync_shadows WHERE table_name = ? AND row_id = ?').run(table, rowId);
     }
   }
 
   /** Rows that have a stored shadow (the restore procedure walks them with the synced rows). */
   storedKeys(): Array<{ table: SyncTableName; rowId: string }> {
-    return (this.db.prepare('SELECT table_name AS tableName, row_id AS rowId FROM sync_shadows').all() as Array<{ tableName: SyncTableName; rowId: string }>).map(
+    return (prepareCached(this.db, 'SELECT table_name AS tableName, row_id AS rowId FROM sync_shadows').all() as Array<{ tableName: SyncTableName; rowId: string }>).map(
       (row) => ({ table: row.tableName, rowId: row.rowId }),
     );
   }
