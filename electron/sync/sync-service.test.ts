@@ -102,6 +102,24 @@ describe('sync scheduling and status', () => {
     sync.stop();
   });
 
+  it('lists refused changes with their text and the action to offer, until marked handled', async () => {
+    const hub = new SimHub(() => Date.now());
+    const { fixture, sync } = await service(simHubTransport(hub));
+    const me = fixture.store.session(fixture.nurseId);
+    const client = me.clients.create(sampleClient);
+    const report = me.reports.create({ clientId: client.id, occurredAt: '2026-11-20T08:00:00.000Z', category: 'ADL', body: 'Niet verloren tekst' });
+    fixture.store.connection.prepare("UPDATE outbox SET mutation_id = 'damaged' WHERE row_id = ?").run(report.id);
+    await sync.syncNow();
+
+    const refused = sync.refusedChanges().find((item) => item.mutationId === 'damaged')!;
+    expect(refused).toMatchObject({ table: 'reports', rowId: report.id, clientId: client.id, reason: 'invalid', action: 'report_problem' });
+    expect(refused.values.body).toBe('Niet verloren tekst');
+    expect(sync.status().refusedChanges).toBeGreaterThanOrEqual(1);
+    sync.markRefusedHandled('damaged');
+    expect(sync.refusedChanges().some((item) => item.mutationId === 'damaged')).toBe(false);
+    sync.stop();
+  });
+
   it('does nothing offline, and says offline', async () => {
     const hub = new SimHub(() => Date.now());
     const { sync } = await service(simHubTransport(hub), { value: false });
