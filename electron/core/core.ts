@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { BackupScheduler } from '../backup/backup-scheduler.js';
+import { finishInterruptedRestore } from '../backup/restore-swap.js';
 import { ConnectivityMonitor } from '../connectivity/monitor.js';
 import type { Logger } from '../log/logger.js';
 import { SessionService } from '../session/session-service.js';
@@ -52,6 +55,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
       onOnlineChange(state.online);
     },
   });
+  // A restore cut off by a crash is rolled back before anything opens the store.
+  finishInterruptedRestore(config.dataDir);
   const store = await LocalStore.at({ dir: config.dataDir, ...(options.kdfParams ? { kdfParams: options.kdfParams } : {}) });
   const api = new CentralApi(config.serverUrl);
   const session = new SessionService(store, config.dataDir, { api, appVersion: config.version, leaseKeys: config.leasePublicKeys ?? {} });
@@ -92,13 +97,24 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...syncHandlers(services),
   };
 
+  // Daily encrypted backups while the app runs (the scheduler only acts while the store is open).
+  const backups = new BackupScheduler({
+    store,
+    dir: path.join(config.dataDir, 'backups'),
+    onResult: (result) => {
+      if (!result.ok) log.error({ err: result.error }, 'the daily backup failed');
+    },
+  });
+
   connectivity.start();
   sync.start();
+  backups.start();
   return {
     dispatch: createDispatcher(handlers, log),
     events,
     close: async () => {
       sync.stop();
+      backups.stop();
       connectivity.stop();
       store.lock();
     },
