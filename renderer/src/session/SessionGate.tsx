@@ -2,6 +2,7 @@ import { Box, Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { LicenceGate } from '../licence/LicenceGate.js';
+import { useRefreshAfterSync } from '../sync/useRefreshAfterSync.js';
 import { InitialSyncPanel } from './InitialSyncPanel.js';
 import { SignInScreen } from './SignInScreen.js';
 import { UnlockScreen } from './UnlockScreen.js';
@@ -15,6 +16,7 @@ import { useSession } from './useSession.js';
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useSession();
   const queryClient = useQueryClient();
+  useRefreshAfterSync();
   const state = session.data?.state;
   const wasUnlocked = useRef(false);
   if (state === 'unlocked') wasUnlocked.current = true;
