@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { leaseStatusSchema, leaseBlockReasonSchema, licenceLeaseSchema } from '../licence/lease.js';
 import { leaseBlockReasonFor, leaseMustEndBy, licenceFactsFor } from './licence.js';
+import { paidSubscription } from './test-fixtures.js';
 import type { PlanPrices } from './money.js';
 import { startTrial, type ActiveState, type PaidSubscription, type SubscriptionState } from './state.js';
 
 const prices: PlanPrices = { 'solo-1': 1, 'team-2-4': 2, 'team-5-9': 3, 'team-10-14': 4, 'contract-15-plus': 5 };
-const sub = (over: Partial<PaidSubscription> = {}): PaidSubscription => ({
-  plan: 'team-5-9',
-  billingInterval: 'monthly',
-  channel: 'online',
-  startedOn: '2024-01-15',
-  periodEnd: '2024-04-30',
-  prices,
-  activeUsers: 6,
-  everMoreThan14Users: false,
-  lastDowngradeMonth: null,
-  reversedDirectDebits: 0,
-  outstandingCents: 0,
-  overdueSince: null,
-  cancellation: null,
-  pendingPriceChange: null,
-  lastIndexationOn: null,
-  lastAutomaticUpgrade: null,
-  ...over,
-});
+const sub = (over: Partial<PaidSubscription> = {}): PaidSubscription => paidSubscription({ plan: 'team-5-9', activeUsers: 6, prices, ...over });
 const active = (over: Partial<PaidSubscription> = {}): ActiveState => ({ status: 'active', subscription: sub(over) });
 
 describe('licence facts for the device (SPEC §3)', () => {

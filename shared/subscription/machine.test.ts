@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionEffectSchema, type SubscriptionEffect, type SubscriptionEvent } from './events.js';
 import { transition, type TransitionResult } from './machine.js';
+import { activeState, testPrices } from './test-fixtures.js';
 import type { PlanPrices } from './money.js';
 import {
   startTrial,
   subscriptionStateSchema,
-  type ActiveState,
   type BlockedState,
   type PaidSubscription,
   type SubscriptionState,
 } from './state.js';
 
-const prices: PlanPrices = {
-  'solo-1': 2_500,
-  'team-2-4': 7_500,
-  'team-5-9': 15_000,
-  'team-10-14': 27_500,
-  'contract-15-plus': 45_000,
-};
+const prices = testPrices;
 
 function ok(result: TransitionResult): { state: SubscriptionState; effects: SubscriptionEffect[] } {
   if (!result.ok) throw new Error(`refused: ${result.refusal.reason} (${result.refusal.message})`);
@@ -33,28 +27,7 @@ function refused(result: TransitionResult) {
 
 const run = (state: SubscriptionState, event: SubscriptionEvent, today: string) => ok(transition(state, event, today));
 
-function sub(over: Partial<PaidSubscription> = {}): PaidSubscription {
-  return {
-    plan: 'team-2-4',
-    billingInterval: 'monthly',
-    channel: 'online',
-    startedOn: '2024-01-15',
-    periodEnd: '2024-04-30',
-    prices,
-    activeUsers: 3,
-    everMoreThan14Users: false,
-    lastDowngradeMonth: null,
-    reversedDirectDebits: 0,
-    outstandingCents: 0,
-    overdueSince: null,
-    cancellation: null,
-    pendingPriceChange: null,
-    lastIndexationOn: null,
-    lastAutomaticUpgrade: null,
-    ...over,
-  };
-}
-const active = (over: Partial<PaidSubscription> = {}): ActiveState => ({ status: 'active', subscription: sub(over) });
+const active = activeState;
 const paidOf = (state: SubscriptionState): PaidSubscription => {
   if (state.status === 'active') return state.subscription;
   if (state.status === 'blocked' && state.underlying.status === 'active') return state.underlying.subscription;
