@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
-import { call, createTestOrganisation, startHarness, type Harness } from '../testing/harness.js';
-import { addWorkingDays, publishNotice } from './publishNotice.js';
+import { call, createTestOrganisation, startHarness, TestClock, type Harness } from '../testing/harness.js';
+import { publishNotice } from './publishNotice.js';
 
 describe('service notices', () => {
   let database: TestDatabase;
@@ -13,11 +13,6 @@ describe('service notices', () => {
   afterAll(async () => {
     await harness?.app.close();
     await database?.dispose();
-  });
-
-  it('counts working days past weekends', () => {
-    expect(addWorkingDays('2026-03-02', 3)).toBe('2026-03-05'); // Monday → Thursday
-    expect(addWorkingDays('2026-03-05', 3)).toBe('2026-03-10'); // Thursday → next Tuesday
   });
 
   it('announces maintenance at least three working days ahead (art. 4)', async () => {
@@ -51,5 +46,23 @@ describe('service notices', () => {
     expect((await call(harness, org.ownerToken, { method: 'POST', url: `/v1/notices/${terms.id}/acknowledge` })).statusCode).toBe(200);
     const after = (await call(harness, org.ownerToken, { method: 'GET', url: '/v1/notices' })).json() as { notices: { id: string; acknowledged: boolean }[] };
     expect(after.notices.find((notice) => notice.id === terms.id)?.acknowledged).toBe(true);
+  });
+
+  it('does not count Easter Monday as a working day of the notice period', async () => {
+    // Thursday 2 April 2026: Friday 3 counts, the weekend and Tweede Paasdag (6 April) do not.
+    const easter = await startHarness(database, { clock: new TestClock(new Date('2026-04-02T09:00:00Z')) });
+    try {
+      const maintenance = (day: string) => ({
+        kind: 'maintenance' as const,
+        title: 'Onderhoud',
+        body: 'Kort onderhoud',
+        startsAt: new Date(`${day}T05:00:00Z`),
+        endsAt: new Date(`${day}T07:00:00Z`),
+      });
+      expect(await publishNotice(easter.context, maintenance('2026-04-07'))).toEqual({ ok: false, reason: 'maintenance may start on 2026-04-08 at the earliest' });
+      expect((await publishNotice(easter.context, maintenance('2026-04-08'))).ok).toBe(true);
+    } finally {
+      await easter.app.close();
+    }
   });
 });

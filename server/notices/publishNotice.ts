@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, checkTermsChangeNotice } from '../../shared/subscription/index.js';
+import { addDutchWorkingDays } from '../../shared/calendar/dutchPublicHolidays.js';
+import { checkTermsChangeNotice } from '../../shared/subscription/index.js';
 import type { ServiceContext } from '../context.js';
 import { serviceNotices } from '../db/schema/index.js';
 import { amsterdamDate, amsterdamMidnight } from '../subscription/today.js';
 
-/** Art. 4: maintenance is announced at least three working days ahead. */
+/** Art. 4: maintenance is announced at least three working days ahead (weekends and Dutch public holidays do not count). */
 export const MAINTENANCE_NOTICE_WORKING_DAYS = 3;
 
 export type NewNotice =
@@ -25,7 +26,7 @@ export async function publishNotice(context: ServiceContext, notice: NewNotice):
     effectiveAt = amsterdamMidnight(notice.effectiveOn);
   } else {
     if (notice.endsAt <= notice.startsAt) return { ok: false, reason: 'maintenance must end after it starts' };
-    const earliest = addWorkingDays(today, MAINTENANCE_NOTICE_WORKING_DAYS);
+    const earliest = addDutchWorkingDays(today, MAINTENANCE_NOTICE_WORKING_DAYS);
     if (amsterdamDate(notice.startsAt) < earliest) return { ok: false, reason: `maintenance may start on ${earliest} at the earliest` };
     effectiveAt = notice.startsAt;
     endsAt = notice.endsAt;
@@ -33,16 +34,4 @@ export async function publishNotice(context: ServiceContext, notice: NewNotice):
   const id = uuidv7();
   await context.database.db.insert(serviceNotices).values({ id, kind: notice.kind, title: notice.title, body: notice.body, publishedAt: now, effectiveAt, endsAt });
   return { ok: true, id };
-}
-
-/** The date `count` working days (Monday to Friday) after `date`. Public holidays are not counted out. */
-export function addWorkingDays(date: string, count: number): string {
-  let day = date;
-  let left = count;
-  while (left > 0) {
-    day = addDays(day, 1);
-    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return day;
 }
