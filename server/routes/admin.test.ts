@@ -97,6 +97,29 @@ describe.each(testBackends)('admin API on %s', (backend) => {
     expect((await get(org, '/v1/me')).statusCode).toBe(200);
   });
 
+  it('lists each device’s latest lease: valid, revoked, expired', async () => {
+    const org = await createTestOrganisation(harness);
+    const tablet = newDevice('Tablet');
+    const oldLaptop = newDevice('Oude laptop');
+    await signInOk(harness, { email: org.ownerEmail, password: PASSWORD, device: tablet });
+    await signInOk(harness, { email: org.ownerEmail, password: PASSWORD, device: oldLaptop });
+    type Listed = { devices: { id: string; lease: { leaseId: string; status: string; issuedAt: string; validUntil: string; state: string } | null }[] };
+    const leaseOf = (list: Listed, id: string) => list.devices.find((device) => device.id === id)?.lease;
+    const before = (await get(org, '/v1/admin/devices')).json() as Listed;
+    const issued = leaseOf(before, tablet.id)!;
+    expect(issued).toMatchObject({ status: 'trial', state: 'valid', issuedAt: harness.clock.now().toISOString() });
+    expect(Date.parse(issued.validUntil) - Date.parse(issued.issuedAt)).toBe(14 * 24 * 3600 * 1000);
+
+    await call(harness, org.ownerToken, { method: 'DELETE', url: `/v1/admin/devices/${org.ownerId}/${tablet.id}` });
+    harness.clock.advance(15 * 24 * 3600 * 1000);
+    // Sessions of 15 days ago have expired too: sign in again on the first device, which renews its lease only.
+    const again = await signInOk(harness, { email: org.ownerEmail, password: PASSWORD, device: { ...newDevice(), id: org.deviceId } });
+    const after = (await call(harness, again.session.token, { method: 'GET', url: '/v1/admin/devices' })).json() as Listed;
+    expect(leaseOf(after, tablet.id)).toMatchObject({ leaseId: issued.leaseId, state: 'revoked' });
+    expect(leaseOf(after, oldLaptop.id)).toMatchObject({ state: 'expired' });
+    expect(leaseOf(after, org.deviceId)).toMatchObject({ state: 'valid', issuedAt: harness.clock.now().toISOString() });
+  });
+
   it('converts the trial, invoices it, and a reversed direct debit blocks the lease with a fee (art. 9)', async () => {
     const org = await createTestOrganisation(harness);
     const convert = await call(harness, org.ownerToken, { method: 'POST', url: '/v1/admin/subscription/convert', payload: { billingInterval: 'monthly' } });

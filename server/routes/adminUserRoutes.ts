@@ -7,7 +7,8 @@ import { activeDeviceCounts, toAdminUser, userInOrganisation } from '../accounts
 import { inviteUser, updateUser } from '../accounts/users.js';
 import { revokeSessions } from '../auth/sessions.js';
 import type { ServiceContext } from '../context.js';
-import { devices, recoveryCodes, sessions, users } from '../db/schema/index.js';
+import { devices, licenceLeases, recoveryCodes, sessions, users } from '../db/schema/index.js';
+import { deviceLeaseStatus } from '../licence/deviceLeaseStatus.js';
 import { forbidden, notFound } from '../http/httpError.js';
 import { registerRoute } from '../http/registerRoute.js';
 
@@ -56,18 +57,23 @@ export function adminUserRoutes(app: FastifyInstance, context: ServiceContext): 
     const rows = await context.database.db
       .select({
         device: devices,
+        lease: licenceLeases,
         userDisplayName: users.displayName,
         active: sql<boolean>`exists (select 1 from ${sessions} s where s.organisation_id = ${devices.organisationId}
           and s.user_id = ${devices.userId} and s.device_id = ${devices.id} and s.revoked_at is null and s.expires_at > ${now})`,
       })
       .from(devices)
       .innerJoin(users, and(eq(users.organisationId, devices.organisationId), eq(users.id, devices.userId)))
+      .leftJoin(
+        licenceLeases,
+        and(eq(licenceLeases.organisationId, devices.organisationId), eq(licenceLeases.userId, devices.userId), eq(licenceLeases.deviceId, devices.id)),
+      )
       .where(eq(devices.organisationId, caller.organisationId))
       .orderBy(asc(users.displayName), asc(devices.name));
     const activePerUser = new Map<string, number>();
     for (const row of rows) if (row.active) activePerUser.set(row.device.userId, (activePerUser.get(row.device.userId) ?? 0) + 1);
     return {
-      devices: rows.map(({ device, userDisplayName, active }) => ({
+      devices: rows.map(({ device, lease, userDisplayName, active }) => ({
         id: device.id,
         userId: device.userId,
         userDisplayName,
@@ -78,6 +84,7 @@ export function adminUserRoutes(app: FastifyInstance, context: ServiceContext): 
         lastSeenAt: device.lastSeenAt.toISOString(),
         revoked: device.revokedAt !== null,
         active: Boolean(active),
+        lease: lease ? deviceLeaseStatus(lease, device.revokedAt, now) : null,
       })),
       usersOnSeveralDevices: [...activePerUser].filter(([, count]) => count > 1).map(([userId]) => userId),
     };

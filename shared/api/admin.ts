@@ -42,6 +42,21 @@ export const updateUserRequestSchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 export const userResponseSchema = z.object({ user: adminUserSchema });
 
+/**
+ * The device's latest licence lease as the service issued it. `state`: 'valid' until validUntil;
+ * 'expired' after it (the device must come online); 'revoked' when the device was revoked after the
+ * lease was issued (it works offline until validUntil at most, and is wiped at its next sync).
+ */
+export const deviceLeaseStatusSchema = z.object({
+  leaseId: uuidSchema,
+  status: z.enum(['trial', 'active', 'blocked', 'ended']),
+  plan: z.string(),
+  issuedAt: instantSchema,
+  validUntil: instantSchema,
+  state: z.enum(['valid', 'expired', 'revoked']),
+});
+export type DeviceLeaseStatus = z.infer<typeof deviceLeaseStatusSchema>;
+
 export const adminDeviceSchema = z.object({
   id: uuidSchema,
   userId: uuidSchema,
@@ -54,6 +69,8 @@ export const adminDeviceSchema = z.object({
   revoked: z.boolean(),
   /** A session on this device is live now. */
   active: z.boolean(),
+  /** The last lease issued to this device; null when it never received one. */
+  lease: deviceLeaseStatusSchema.nullable(),
 });
 export const adminDeviceListSchema = z.object({
   devices: z.array(adminDeviceSchema),
