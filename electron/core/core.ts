@@ -27,6 +27,8 @@ import { organisationHandlers } from './handlers/organisation.js';
 import { syncHandlers } from './handlers/sync.js';
 import { licenceHandlers } from './handlers/licence.js';
 import { exportHandlers } from './handlers/export.js';
+import { adminHandlers } from './handlers/admin.js';
+import { AdminConnection } from '../admin/admin-connection.js';
 import { behindLicence, LicenceGate } from './licence-gate.js';
 
 export interface Core {
@@ -95,6 +97,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...exportHandlers(services, licence),
     ...organisationHandlers(services),
     ...syncHandlers(services),
+    // Not behind the licence: a blocked organisation's admin must still see why and pay (art. 9).
+    ...adminHandlers(new AdminConnection(session, store, api)),
   };
 
   // Daily encrypted backups while the app runs (the scheduler only acts while the store is open).

@@ -16,6 +16,7 @@ import { organisationCalls } from './calls/organisation.js';
 import { syncCalls, syncEvents } from './calls/sync.js';
 import { licenceCalls } from './calls/licence.js';
 import { exportCalls, exportEvents } from './calls/export.js';
+import { adminCalls } from './calls/admin.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -38,6 +39,7 @@ export const ipcContract = {
   ...syncCalls,
   ...licenceCalls,
   ...exportCalls,
+  ...adminCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */
