@@ -10,13 +10,13 @@ import { conflict, forbidden, HttpError } from '../http/httpError.js';
 import { audit } from './audit.js';
 import { userInOrganisation } from './userView.js';
 
-const wrongCode = (): HttpError => new HttpError(400, 'invalid_two_factor_code', 'That code is not right, or was used already.');
+export const wrongCode = (): HttpError => new HttpError(400, 'invalid_two_factor_code', 'That code is not right, or was used already.');
 
 /**
  * Re-checks of a password or code by a signed-in user count toward the same lockout as sign-in, so
  * a stolen session cannot be used to guess the password or walk through the TOTP code space.
  */
-async function guarded(context: ServiceContext, caller: Caller, check: () => Promise<boolean>, failure: () => HttpError): Promise<void> {
+export async function guarded(context: ServiceContext, caller: Caller, check: () => Promise<boolean>, failure: () => HttpError): Promise<void> {
   const keys = throttleKeys(context, caller.user.email, caller.ip);
   const locked = await lockedForSeconds(context, keys);
   if (locked > 0) throw new HttpError(429, 'too_many_attempts', 'Too many failed attempts. Wait a while and try again.', { retryAfterSeconds: locked });

@@ -4,6 +4,7 @@ import { apiRoutes } from '../../shared/api/routes.js';
 import { audit } from '../accounts/audit.js';
 import { findDevice } from '../accounts/devices.js';
 import { activeDeviceCounts, toAdminUser, userInOrganisation } from '../accounts/userView.js';
+import { transferOwnership } from '../accounts/ownership.js';
 import { inviteUser, updateUser } from '../accounts/users.js';
 import { revokeSessions } from '../auth/sessions.js';
 import type { ServiceContext } from '../context.js';
@@ -51,6 +52,8 @@ export function adminUserRoutes(app: FastifyInstance, context: ServiceContext): 
     await audit(context, context.database.db, { organisationId: caller.organisationId, actorUserId: caller.userId, action: 'user.signed-out', targetUserId: params.id, ip: caller.ip });
     return { ok: true as const };
   });
+
+  registerRoute(app, context, apiRoutes.transferOwnership, async ({ caller, body }) => transferOwnership(context, caller, body));
 
   registerRoute(app, context, apiRoutes.listDevices, async ({ caller }) => {
     const now = context.now();

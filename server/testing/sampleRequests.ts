@@ -58,6 +58,8 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { url: `/v1/admin/users/${ids.userId}/sign-out` };
     case 'revokeDevice':
       return { url: `/v1/admin/devices/${ids.userId}/${ids.deviceId}` };
+    case 'transferOwnership':
+      return { payload: { toUserId: ids.userId, password: 'correct horse battery staple' } };
     case 'updateSecurity':
       return { payload: { autoLockMinutes: 5 } };
     case 'convertToPaid':

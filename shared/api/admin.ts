@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, instantSchema, roleSchema, userStatusSchema, uuidSchema } from './common.js';
+import { emailSchema, instantSchema, passwordSchema, roleSchema, totpCodeSchema, userStatusSchema, uuidSchema } from './common.js';
 
 // ---- users and devices ----
 
@@ -56,6 +56,16 @@ export const deviceLeaseStatusSchema = z.object({
   state: z.enum(['valid', 'expired', 'revoked']),
 });
 export type DeviceLeaseStatus = z.infer<typeof deviceLeaseStatusSchema>;
+
+/**
+ * The owner hands ownership to another active admin of the organisation (art. 16 makes the
+ * registered owner the one who may cancel, so there is always exactly one). The owner confirms with
+ * their password, and their 6-digit code when two-step verification is on. The owner becomes an admin.
+ */
+export const transferOwnershipRequestSchema = z
+  .object({ toUserId: uuidSchema, password: passwordSchema, code: totpCodeSchema.optional() })
+  .strict();
+export const transferOwnershipResponseSchema = z.object({ owner: adminUserSchema, previousOwner: adminUserSchema });
 
 export const adminDeviceSchema = z.object({
   id: uuidSchema,

@@ -59,6 +59,13 @@ export const apiRoutes = {
   }),
   resetUserTwoFactor: route({ method: 'POST', path: '/v1/admin/users/:id/reset-two-factor', access: 'admin', params: idParamsSchema, response: okSchema }),
   signOutUser: route({ method: 'POST', path: '/v1/admin/users/:id/sign-out', access: 'admin', params: idParamsSchema, response: okSchema }),
+  transferOwnership: route({
+    method: 'POST',
+    path: '/v1/admin/ownership',
+    access: 'owner',
+    body: admin.transferOwnershipRequestSchema,
+    response: admin.transferOwnershipResponseSchema,
+  }),
   listDevices: route({ method: 'GET', path: '/v1/admin/devices', access: 'admin', response: admin.adminDeviceListSchema }),
   revokeDevice: route({ method: 'DELETE', path: '/v1/admin/devices/:userId/:deviceId', access: 'admin', params: admin.deviceParamsSchema, response: okSchema }),
   getSecurity: route({ method: 'GET', path: '/v1/admin/security', access: 'admin', response: admin.securitySettingsSchema }),

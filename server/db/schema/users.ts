@@ -1,4 +1,5 @@
-import { foreignKey, bigint, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { foreignKey, bigint, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.js';
 
 export const userRoles = ['owner', 'admin', 'practitioner'] as const;
@@ -32,7 +33,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.organisationId, table.id] }), unique('users_organisation_email').on(table.organisationId, table.email)],
+  (table) => [
+    primaryKey({ columns: [table.organisationId, table.id] }),
+    unique('users_organisation_email').on(table.organisationId, table.email),
+    // At most one owner per organisation, whatever the code does (art. 16: "de geregistreerde
+    // eigenaar"); a hand-over demotes the owner before it promotes the successor, in one transaction.
+    uniqueIndex('users_one_owner').on(table.organisationId).where(sql`${table.role} = 'owner'`),
+  ],
 );
 
 /**
