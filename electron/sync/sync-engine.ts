@@ -7,6 +7,7 @@ import type { LocalStore } from '../store/index.js';
 import { uploadAccessLog } from './access-log-upload.js';
 import { applyPullPage } from './apply-pull.js';
 import { CentralApiError } from './central-api.js';
+import { pullProgress } from './pull-progress.js';
 import { syncValueKeys } from './device-values.js';
 import { beginRestore, finishRestore, notePulled, restoreInProgress } from './restore-recovery.js';
 import { settleAnswers } from './settle-answers.js';
@@ -156,6 +157,7 @@ export class SyncEngine {
 
   private async pullToEnd(report: SyncReport, started: number, restoring: boolean): Promise<void> {
     let firstSeq: number | null = null;
+    const pullStarted = Date.now();
     for (;;) {
       const cursor = this.sync.values.getJson<SyncCursor>(syncValueKeys.cursor);
       const page = await this.options.transport.pull({
@@ -183,13 +185,8 @@ export class SyncEngine {
       report.purgedClients.push(...applied.purgedClients);
       if (applied.wipe) report.wiped = applied.wipe;
       firstSeq ??= cursor?.seq ?? 0;
-      this.progress({
-        phase: 'pull',
-        pushed: report.pushed,
-        pulled: report.pulled,
-        fraction: page.hasMore ? null : 1,
-        secondsLeft: page.hasMore ? null : 0,
-      });
+      const progress = pullProgress({ startSeq: firstSeq, cursorSeq: page.cursor.seq, headSeq: page.headSeq, elapsedMs: Date.now() - pullStarted, hasMore: page.hasMore });
+      this.progress({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, ...progress });
       if (!page.hasMore) {
         if (restoring) finishRestore(this.sync, page.server);
         return;

@@ -23,7 +23,7 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
   const head = await readHead(db, reader.organisationId);
   const server = { id: await serverId(db), epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq };
   const check = checkCursor(request.cursor, { id: server.id, epoch: head.epoch, headSeq: head.head });
-  const empty = { protocolVersion: 1 as const, server, changes: [], conflicts: [], purges: [] };
+  const empty = { protocolVersion: 1 as const, server, headSeq: head.head, changes: [], conflicts: [], purges: [] };
   if (check.kind === 'reset') return { ...empty, reset: true, cursor: { epoch: head.epoch, seq: 0 }, hasMore: true };
 
   const after = check.afterSeq;

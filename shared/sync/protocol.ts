@@ -293,6 +293,12 @@ export const pullResponseSchema = z
       .object({ id: uuidSchema, epoch: uuidSchema, restoredFromEpoch: uuidSchema.nullable(), epochStartSeq: serverSeqSchema })
       .strict(),
     reset: z.boolean(),
+    /**
+     * The newest committed sequence of the organisation when this page was read, so a device can
+     * show how far its (initial) sync has come: (cursor − start) / (headSeq − start). Optional: a
+     * hub that does not send it still answers validly; the device then shows no fraction.
+     */
+    headSeq: serverSeqSchema.optional(),
     changes: z.array(rowChangeSchema).max(syncLimits.pullLimitMax),
     conflicts: z.array(conflictStateSchema).max(syncLimits.conflictsPerPull),
     purges: z.array(purgeSchema).max(syncLimits.purgesPerPull),

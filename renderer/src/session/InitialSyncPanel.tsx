@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../../shared/ipc/calls/sync.js';
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
@@ -45,13 +46,26 @@ export function InitialSyncPanel() {
         <Text fz="sm" c="dimmed">
           {t('initialSync.intro')}
         </Text>
-        <Progress value={percent ?? 100} animated={percent === null} striped={percent === null} aria-label={t('initialSync.title')} />
-        <Text fz="sm">{t('initialSync.received', { count: progress?.pulled ?? 0 })}</Text>
+        <Progress
+          value={percent ?? 100}
+          animated={percent === null}
+          striped={percent === null}
+          aria-label={t('initialSync.title')}
+          aria-valuetext={percent === null ? t('initialSync.estimating') : t('initialSync.percent', { percent })}
+          size="lg"
+          data-testid="initial-sync-progress"
+        />
+        <Group justify="space-between" gap="xs">
+          <Text fz="sm">{t('initialSync.received', { count: progress?.pulled ?? 0 })}</Text>
+          {percent !== null && (
+            <Text fz="sm" fw={600}>
+              {t('initialSync.percent', { percent })}
+            </Text>
+          )}
+        </Group>
         {(progress?.pushed ?? 0) > 0 && <Text fz="sm">{t('initialSync.sent', { count: progress?.pushed ?? 0 })}</Text>}
-        <Text fz="xs" c="dimmed">
-          {progress?.secondsLeft !== null && progress?.secondsLeft !== undefined
-            ? t('initialSync.estimate', { seconds: Math.ceil(progress.secondsLeft) })
-            : t('initialSync.estimating')}
+        <Text fz="sm" c="dimmed" data-testid="initial-sync-estimate">
+          {timeLeftText(t, progress?.secondsLeft ?? null)}
         </Text>
         {data.problem && (
           <Alert color="orange" title={t('initialSync.failed', { message: data.problem.message })}>
@@ -68,4 +82,11 @@ export function InitialSyncPanel() {
       </Stack>
     </Paper>
   );
+}
+
+/** Whole minutes, rounded up ("nog ongeveer 3 minuten"): seconds would jump about and mean little. */
+function timeLeftText(t: TFunction, secondsLeft: number | null): string {
+  if (secondsLeft === null) return t('initialSync.estimating');
+  if (secondsLeft < 60) return t('initialSync.estimateUnderMinute');
+  return t('initialSync.estimateMinutes', { count: Math.ceil(secondsLeft / 60) });
 }
