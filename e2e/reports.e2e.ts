@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await preview.stop();
 });
 
-test('write a report, lock it after confirming, and a later edit is refused with an addendum offered', async ({ page }) => {
+test('write a report, lock it after confirming; the locked report offers only an addendum', async ({ page }) => {
   await openAndUnlock(page, preview.url, device.password);
   await openDossier(page, 'Berg', 'Berg, Johanna van der');
   await expect(page.getByRole('tab', { name: 'Rapportages' })).toHaveAttribute('aria-selected', 'true');
@@ -51,13 +51,12 @@ test('write a report, lock it after confirming, and a later edit is refused with
   await expect(card.getByTestId('locked-badge')).toHaveText('Vastgezet');
   await expect(card).toContainText('Vastgezet door Wendy Jansen');
 
-  // An edit of the locked report is refused by the store; the typed text is kept for an addendum.
-  await card.getByRole('button', { name: 'Bewerken' }).click();
-  await card.getByRole('textbox', { name: 'Rapportage bewerken' }).fill('Correctie: het verband is hydrocolloïd, geen alginaat.');
-  await card.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(card.getByRole('alert')).toContainText('Deze rapportage kan niet meer worden gewijzigd');
-  await card.getByRole('button', { name: 'Als aanvulling toevoegen' }).click();
-  await expect(card.getByRole('textbox', { name: /Aanvulling op de rapportage/ })).toHaveValue('Correctie: het verband is hydrocolloïd, geen alginaat.');
+  // A locked report offers no edit at all (the store refuses one: electron/store/reports.test.ts),
+  // only an addendum, which leaves the original text as it was.
+  await expect(card.getByRole('button', { name: 'Bewerken' })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Vastzetten' })).toHaveCount(0);
+  await card.getByRole('button', { name: 'Aanvulling toevoegen' }).click();
+  await card.getByRole('textbox', { name: /Aanvulling op de rapportage/ }).fill('Correctie: het verband is hydrocolloïd, geen alginaat.');
   await card.getByRole('button', { name: 'Aanvulling opslaan' }).click();
   await expect(card.getByTestId('addendum')).toContainText('hydrocolloïd');
   // The original text stands unchanged.
@@ -81,4 +80,39 @@ test('search finds a client by name and a report by a word in its text', async (
   await expect(page.locator('mark')).toHaveText('baxterrol');
   await expectAccessible(page);
   await saveScreenshot(page, 'report-search');
+});
+
+test('the author sees who may read a restricted report, grants a colleague and withdraws the grant', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await openDossier(page, 'Yilmaz', 'Yilmaz, Fatima');
+  const composer = page.getByRole('region', { name: 'Nieuwe rapportage' });
+  await composer.getByRole('textbox', { name: 'Rapportage' }).fill('Gesprek met de dochter over de mantelzorg; zij is overbelast.');
+  await composer.getByLabel('Wie mag deze rapportage lezen').click();
+  await page.getByRole('option', { name: 'Alleen ik en wie ik aanwijs' }).click();
+  await composer.getByRole('button', { name: 'Rapportage opslaan' }).click();
+  const card = page.getByTestId('report-card').filter({ hasText: 'overbelast' });
+  await expect(card).toContainText('Beperkt zichtbaar');
+
+  await card.getByRole('button', { name: 'Wie mag dit zien' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rechten voor deze rapportage' });
+  await expect(dialog.getByTestId('report-access-empty')).toHaveText('Nog geen collega aangewezen: alleen de auteur ziet deze rapportage.');
+  await dialog.getByRole('combobox', { name: 'Collega' }).click();
+  await page.getByRole('option', { name: 'Ahmed El Amrani' }).click();
+  await dialog.getByRole('checkbox', { name: 'Bewerken' }).check();
+  await dialog.getByRole('button', { name: 'Rechten opslaan' }).click();
+  const grants = dialog.getByRole('table', { name: 'Wie mag deze rapportage nu zien' });
+  await expect(grants.getByTestId('report-access-grant')).toHaveCount(1);
+  await expect(grants.getByTestId('report-access-grant')).toContainText('Ahmed El Amrani');
+  await expect(grants.getByTestId('report-access-grant')).toContainText('Lezen en bewerken');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'report-access');
+
+  // Closing and opening again reads the stored grants, not what the dialog remembered.
+  await dialog.getByRole('button', { name: 'Sluiten' }).first().click();
+  await card.getByRole('button', { name: 'Wie mag dit zien' }).click();
+  await expect(grants.getByTestId('report-access-grant')).toContainText('Ahmed El Amrani');
+  await grants.getByRole('button', { name: 'Rechten van Ahmed El Amrani intrekken' }).click();
+  await expect(page.getByText('Rechten van Ahmed El Amrani ingetrokken')).toBeVisible();
+  await expect(dialog.getByTestId('report-access-empty')).toBeVisible();
+  await expect(dialog.getByTestId('report-access-grant')).toHaveCount(0);
 });

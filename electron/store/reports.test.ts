@@ -57,7 +57,7 @@ describe('reports: locking, sign-off, addenda and per-report rights', () => {
   it('only the author edits a report, unless the report access list says otherwise', async () => {
     const { nurse, other, report } = await setup();
     expect(codeOf(() => other.reports.update(report.id, { body: 'door een collega' }))).toBe('forbidden');
-    nurse.reports.setAccess({ reportId: report.id, userId: f.otherNurseId, canRead: true, canEdit: true });
+    nurse.reportAccess.set({ reportId: report.id, userId: f.otherNurseId, canRead: true, canEdit: true });
     expect(other.reports.update(report.id, { body: 'door een collega' }).body).toBe('door een collega');
   });
 
@@ -74,7 +74,7 @@ describe('reports: locking, sign-off, addenda and per-report rights', () => {
     expect(other.reports.listForClient(client.id).map((r) => r.id)).not.toContain(secret.id);
     expect(other.search.reports('huiselijk')).toHaveLength(0);
     expect(nurse.search.reports('huiselijk').map((h) => h.reportId)).toEqual([secret.id]);
-    nurse.reports.setAccess({ reportId: secret.id, userId: f.otherNurseId, canRead: true, canEdit: false });
+    nurse.reportAccess.set({ reportId: secret.id, userId: f.otherNurseId, canRead: true, canEdit: false });
     expect(other.reports.get(secret.id).id).toBe(secret.id);
     expect(codeOf(() => other.reports.update(secret.id, { body: 'x' }))).toBe('forbidden');
   });

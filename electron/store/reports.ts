@@ -2,19 +2,17 @@ import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import { idSchema } from '../../shared/domain/common.js';
 import {
   addendumCreateSchema,
-  reportAccessInputSchema,
   reportCreateSchema,
   reportUpdateSchema,
   type AddendumCreate,
   type Report,
-  type ReportAccessInput,
   type ReportCreate,
   type ReportUpdate,
 } from '../../shared/domain/report.js';
 import type { ClientGuard } from './client-guard.js';
 import { prepareCached } from './database.js';
 import { requireUnlockedReport, type Actor } from './rights.js';
-import { reportAccess, reports } from './schema.js';
+import { reports } from './schema.js';
 import type { Scope } from './scope.js';
 import { StoreError, type Refusal } from './store-error.js';
 import { notFound, validate } from './validate.js';
@@ -197,27 +195,6 @@ export class ReportRepository {
       this.scope.services.rights.requireReportEdit(actor, report, refusalFor('D', 'report.delete', report));
       this.scope.services.writer.softDelete(reports, report, report.clientId);
       this.scope.audit(actor, 'D', 'report.delete', report.clientId, 'report', report.id);
-    });
-  }
-
-  /** Per-report rights for another user; set by the author or someone with sign-off rights on the dossier. */
-  setAccess(input: ReportAccessInput): void {
-    const data = validate(reportAccessInputSchema, input);
-    this.scope.transact((actor) => {
-      const report = this.requireReport(actor, data.reportId);
-      const refusal = refusalFor('U', 'report.access', report);
-      const { rights, writer, orm } = this.scope.services;
-      rights.requireReportRead(actor, report, refusal);
-      if (report.authorId !== actor.userId && !rights.dossier(actor.userId, report.clientId).canSignOff) {
-        throw new StoreError('forbidden', 'Alleen de auteur of iemand die mag aftekenen bepaalt wie deze rapportage ziet.', { refusal });
-      }
-      const existing = orm.select().from(reportAccess).where(and(eq(reportAccess.reportId, data.reportId), eq(reportAccess.userId, data.userId))).get();
-      if (existing) {
-        writer.update(reportAccess, existing, { canRead: data.canRead, canEdit: data.canEdit, deletedAt: undefined }, report.clientId);
-      } else {
-        writer.insert(reportAccess, actor.organisationId, { clientId: report.clientId, reportId: data.reportId, userId: data.userId, canRead: data.canRead, canEdit: data.canEdit }, report.clientId);
-      }
-      this.scope.audit(actor, 'U', 'report.access', report.clientId, 'report', report.id, `${data.userId}:${data.canRead ? 'r' : ''}${data.canEdit ? 'w' : ''}`);
     });
   }
 

@@ -7,6 +7,7 @@ import { ContactRepository } from './contacts.js';
 import { DocumentRepository } from './documents.js';
 import { DossierAccessRepository } from './dossier-access.js';
 import { DraftRepository } from './drafts.js';
+import { ReportAccessRepository } from './report-access.js';
 import { ReportRepository } from './reports.js';
 import { Scope, type StoreServices } from './scope.js';
 import { SearchService } from './search.js';
@@ -26,6 +27,7 @@ export class DossierSession {
   readonly drafts: DraftRepository;
   readonly settings: SettingsRepository;
   readonly reports: ReportRepository;
+  readonly reportAccess: ReportAccessRepository;
   readonly documents: DocumentRepository;
   readonly access: DossierAccessRepository;
   readonly search: SearchService;
@@ -37,6 +39,7 @@ export class DossierSession {
     this.clients = new ClientRepository(scope, guard);
     this.clientList = new ClientList(scope);
     this.reports = new ReportRepository(scope, guard);
+    this.reportAccess = new ReportAccessRepository(scope);
     this.contacts = new ContactRepository(scope, guard);
     this.appointments = new AppointmentRepository(scope);
     this.time = new TimeRegistrationRepository(scope, guard);

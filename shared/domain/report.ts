@@ -56,6 +56,10 @@ export const reportAccessInputSchema = z
   .refine((v) => v.canRead || !v.canEdit, { message: 'Wie mag bewerken, moet ook mogen lezen', path: ['canRead'] });
 export type ReportAccessInput = z.input<typeof reportAccessInputSchema>;
 
+/** A colleague's current rights on one report. */
+export const reportAccessGrantSchema = z.object({ userId: idSchema, canRead: z.boolean(), canEdit: z.boolean() });
+export type ReportAccessGrant = z.infer<typeof reportAccessGrantSchema>;
+
 export const reportSchema = syncMetaSchema.extend({
   clientId: idSchema,
   kind: reportKindSchema,

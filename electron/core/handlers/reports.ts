@@ -3,16 +3,13 @@ import type { Report } from '../../../shared/domain/report.js';
 import type { ReportView } from '../../../shared/ipc/calls/reports.js';
 import type { CoreServices } from '../core-services.js';
 import type { HandlersFor } from '../handlers.js';
+import { reportActions } from './report-actions.js';
 import { userNames } from './user-names.js';
 
 export function reportHandlers(services: CoreServices): HandlersFor<'reports'> {
   const { session } = services;
 
-  /**
-   * Names for the ids, and whether the UI should offer "edit": the author with edit rights on the
-   * dossier. A locked or signed report still offers it, because the store's refusal is what tells
-   * the user why and keeps their text for an addendum (SPEC §5); the store decides on every save.
-   */
+  /** Names for the ids, and what the screen should offer (see reportActions). */
   const view = (reports: Report[]): ReportView[] => {
     const account = session.account();
     const name = userNames(services);
@@ -23,7 +20,7 @@ export function reportHandlers(services: CoreServices): HandlersFor<'reports'> {
       authorName: name(report.authorId),
       signedOffByName: report.signedOffBy ? name(report.signedOffBy) : null,
       lockedByName: report.lockedBy ? name(report.lockedBy) : null,
-      mayEdit: Boolean(rights?.canEdit && report.authorId === account?.userId),
+      ...reportActions(report, rights, account?.userId ?? null),
     }));
   };
   const one = (report: Report): ReportView => view([report])[0]!;
@@ -36,8 +33,13 @@ export function reportHandlers(services: CoreServices): HandlersFor<'reports'> {
     'reports.lock': async ({ reportId }) => one(session.dossiers().reports.lock(reportId)),
     'reports.addAddendum': async (input) => one(session.dossiers().reports.addAddendum(input)),
     'reports.setAccess': async (input) => {
-      session.dossiers().reports.setAccess(input);
+      session.dossiers().reportAccess.set(input);
       return {};
+    },
+    'reports.accessList': async ({ reportId }) => {
+      const name = userNames(services);
+      const grants = session.dossiers().reportAccess.list(reportId);
+      return { items: grants.map((grant) => ({ ...grant, displayName: name(grant.userId) })) };
     },
     'reports.search': async ({ query, clientId }) => {
       const me = session.dossiers();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../domain/common.js';
-import { addendumCreateSchema, reportAccessInputSchema, reportCreateSchema, reportSchema, reportUpdateSchema } from '../../domain/report.js';
+import { addendumCreateSchema, reportAccessGrantSchema, reportAccessInputSchema, reportCreateSchema, reportSchema, reportUpdateSchema } from '../../domain/report.js';
 import { reportCategorySchema } from '../../domain/report-categories.js';
 import { call } from '../define.js';
 
@@ -9,8 +9,10 @@ export const reportViewSchema = reportSchema.extend({
   authorName: z.string(),
   signedOffByName: z.string().nullable(),
   lockedByName: z.string().nullable(),
-  /** The author, with edit rights on the dossier (a lock or sign-off still refuses the save). */
+  /** The author, with edit rights on the dossier, of a report neither locked nor signed off (the store decides again on every save). */
   mayEdit: z.boolean(),
+  /** The author or someone with sign-off rights: may see and change who else may read or edit it. */
+  mayManageAccess: z.boolean(),
 });
 export type ReportView = z.infer<typeof reportViewSchema>;
 
@@ -25,6 +27,10 @@ export const reportSearchHitSchema = z.object({
 });
 export type ReportSearchHitView = z.infer<typeof reportSearchHitSchema>;
 
+/** A colleague's current rights on one report, with their name. */
+export const reportAccessViewSchema = reportAccessGrantSchema.extend({ displayName: z.string() });
+export type ReportAccessView = z.infer<typeof reportAccessViewSchema>;
+
 const reportIdInput = z.object({ reportId: idSchema }).strict();
 
 export const reportCalls = {
@@ -34,7 +40,9 @@ export const reportCalls = {
   'reports.signOff': call(reportIdInput, reportViewSchema),
   'reports.lock': call(reportIdInput, reportViewSchema),
   'reports.addAddendum': call(addendumCreateSchema, reportViewSchema),
+  /** Grants, changes or (canRead and canEdit false) withdraws one colleague's rights. */
   'reports.setAccess': call(reportAccessInputSchema, z.object({})),
+  'reports.accessList': call(reportIdInput, z.object({ items: z.array(reportAccessViewSchema) })),
   'reports.search': call(
     z.object({ query: z.string().trim().min(1).max(500), clientId: idSchema.optional() }).strict(),
     z.object({ items: z.array(reportSearchHitSchema) }),

@@ -56,7 +56,8 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
     },
   });
   const closed = Boolean(report.lockedAt || report.signedOffAt);
-  const mayLock = !report.lockedAt && (rights.canSignOff || report.mayEdit);
+  // The store's rule: someone who may sign off, or the author (who manages its access) with edit rights.
+  const mayLock = !report.lockedAt && (rights.canSignOff || (report.mayManageAccess && rights.canEdit));
   const maySignOff = !closed && rights.canSignOff;
   const at = formatDateTime(report.occurredAt, i18n.language);
 
@@ -176,7 +177,7 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
                 {t('reports.lock')}
               </Button>
             )}
-            {(report.mayEdit || rights.canSignOff) && (
+            {report.mayManageAccess && (
               <Button size="xs" variant="subtle" leftSection={<IconUserShield size={14} aria-hidden />} onClick={() => setAccessOpen(true)}>
                 {t('reports.access')}
               </Button>
