@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Sodium } from '../crypto/sodium.js';
 import { StoreError } from '../store/store-error.js';
-import { chunksOfFile, decryptDocumentChunks, decryptDocumentFile, encryptDocumentFile, tamperedDocument, type EncryptedFileInfo } from './document-cipher.js';
+import { chunksOfFile, decryptDocumentChunks, decryptDocumentFile, documentChunkBytes, encryptDocumentFile, tamperedDocument, type ChunkSource, type EncryptedFileInfo } from './document-cipher.js';
 
 /** 25 MB: a scanned letter or a photo series fits; fair use (art. 7) keeps video out. Configurable. */
 export const defaultMaxDocumentBytes = 25 * 1024 * 1024;
@@ -99,6 +99,85 @@ export class DocumentVault {
     return removed;
   }
 
+  // ─── Downloads in progress (electron/sync/document-download.ts) ───────────────────────────────
+  // A chunk received from the hub is kept here, encrypted like a document (its own secretstream
+  // file, bound to "<contentHash>:<index>"), so an interrupted download resumes from the chunks it
+  // already has and nothing readable ever lies on disk.
+
+  writePart(contentHash: string, index: number, bytes: Uint8Array): void {
+    mkdirSync(this.partsDir, { recursive: true, mode: 0o700 });
+    encryptDocumentFile(this.sodium, this.requireKey(), partLabel(contentHash, index), bytes, this.partPath(contentHash, index));
+  }
+
+  /** The chunk's bytes and their BLAKE2b-256 (the caller compares it with the manifest). */
+  readPart(contentHash: string, index: number): { bytes: Uint8Array; chunkHash: string } {
+    const { plaintext, contentHash: chunkHash } = decryptDocumentFile(this.sodium, this.requireKey(), partLabel(contentHash, index), this.partPath(contentHash, index));
+    return { bytes: plaintext, chunkHash };
+  }
+
+  /** Indexes of the chunks of `contentHash` kept so far. */
+  partIndexes(contentHash: string): number[] {
+    if (!existsSync(this.partsDir)) return [];
+    const prefix = `${checkHash(contentHash)}.`;
+    return readdirSync(this.partsDir)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.part'))
+      .map((name) => Number(name.slice(prefix.length, -'.part'.length)))
+      .filter((index) => Number.isInteger(index))
+      .sort((a, b) => a - b);
+  }
+
+  /** Content hashes with chunks kept (a download under way, or one nobody needs any more). */
+  partHashes(): string[] {
+    if (!existsSync(this.partsDir)) return [];
+    return [...new Set(readdirSync(this.partsDir).map((name) => name.split('.')[0]!).filter((name) => /^[0-9a-f]{64}$/.test(name)))];
+  }
+
+  /**
+   * Encrypts the kept chunks, in order, into the document file of `documentId`; the file appears
+   * only when the whole content hashes to `expectedHash` ('tampered' otherwise, and nothing stays).
+   */
+  writeFromParts(documentId: string, contentHash: string, chunkCount: number): EncryptedFileInfo {
+    let index = 0;
+    let current: Uint8Array = new Uint8Array(0);
+    let offset = 0;
+    // The cipher takes pieces of at most documentChunkBytes; a network chunk is larger.
+    const source: ChunkSource = () => {
+      while (offset >= current.length) {
+        if (index >= chunkCount) return null;
+        current = this.readPart(contentHash, index).bytes;
+        index += 1;
+        offset = 0;
+      }
+      const piece = current.subarray(offset, Math.min(offset + documentChunkBytes, current.length));
+      offset += piece.length;
+      return piece;
+    };
+    const info = encryptDocumentFile(this.sodium, this.requireKey(), documentId, source, this.pathOf(documentId));
+    if (info.contentHash !== contentHash) {
+      this.remove(documentId);
+      throw tamperedDocument();
+    }
+    return info;
+  }
+
+  removeParts(contentHash: string): void {
+    for (const index of this.partIndexes(contentHash)) rmSync(this.partPath(contentHash, index), { force: true });
+  }
+
+  /** Whether the encrypted file of this document is on this device. */
+  has(documentId: string): boolean {
+    return existsSync(this.pathOf(documentId));
+  }
+
+  private get partsDir(): string {
+    return path.join(this.dir, 'incoming');
+  }
+
+  private partPath(contentHash: string, index: number): string {
+    if (!Number.isInteger(index) || index < 0) throw new StoreError('invalid_input', 'Ongeldig deelnummer');
+    return path.join(this.partsDir, `${checkHash(contentHash)}.${index}.part`);
+  }
+
   pathOf(documentId: string): string {
     if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new StoreError('invalid_input', 'Ongeldige document-id');
     return path.join(this.dir, `${documentId}.doc`);
@@ -114,3 +193,10 @@ export class DocumentVault {
     return this.key;
   }
 }
+
+function checkHash(contentHash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new StoreError('invalid_input', 'Ongeldige inhoudshash');
+  return contentHash;
+}
+
+const partLabel = (contentHash: string, index: number) => `${contentHash}:${index}`;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AccessLogEntry } from '../../shared/domain/access-log.js';
+import type { DocumentVault } from '../documents/document-vault.js';
 import type { ChainVerdict } from '../audit/access-log.js';
 import { KeyVault } from '../crypto/key-vault.js';
 import { productionKdfParams, type KdfParams } from '../crypto/kdf-params.js';
@@ -322,6 +323,11 @@ export class LocalStore {
   /** For the sync engine (issue 7) and benchmarks: the open connection. Not for the UI. */
   get connection(): SqliteDatabase {
     return this.requireServices().db;
+  }
+
+  /** For the sync engine's document transfers (electron/sync/document-*.ts): the encrypted files. Not for the UI. */
+  get documentFiles(): DocumentVault {
+    return this.requireServices().documents;
   }
 
   private openWith(key: Uint8Array): void {

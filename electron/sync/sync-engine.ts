@@ -8,6 +8,7 @@ import { uploadAccessLog } from './access-log-upload.js';
 import { applyPullPage } from './apply-pull.js';
 import { CentralApiError } from './central-api.js';
 import { pullProgress } from './pull-progress.js';
+import { syncDocuments, type DocumentSyncReport } from './document-sync.js';
 import { syncValueKeys } from './device-values.js';
 import { beginRestore, finishRestore, notePulled, restoreInProgress } from './restore-recovery.js';
 import { settleAnswers } from './settle-answers.js';
@@ -38,6 +39,8 @@ export interface SyncReport {
   wiped: 'device_revoked' | 'account_ended' | null;
   /** Mutations the hub will take only later (the clock is wrong): still in the outbox. */
   waitingForClock: number;
+  /** Document transfers of this run; null when the transport carries no documents or the network failed them. */
+  documents: DocumentSyncReport | null;
 }
 
 export interface SyncEngineOptions {
@@ -68,7 +71,7 @@ export class SyncEngine {
   }
 
   async run(): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, restored: false, purgedClients: [], notices: [], wiped: null, waitingForClock: 0 };
+    const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, restored: false, purgedClients: [], notices: [], wiped: null, waitingForClock: 0, documents: null };
     const started = Date.now();
     if (restoreInProgress(this.sync)) {
       report.restored = true;
@@ -82,6 +85,15 @@ export class SyncEngine {
     }
     // Re-offered versions (restore) and changes made while pulling go up in the same run.
     if (this.sync.outbox.count() > report.waitingForClock) await this.push(report, started);
+    // Documents after their rows: the hub takes a content only once its row is there.
+    const documents = this.options.transport.documents;
+    if (documents) {
+      report.documents = await syncDocuments(this.sync, this.options.store, documents, this.options.deviceId()).catch((error: unknown) => {
+        // Rows are in; the files follow at the next sync. Never blocks the changes themselves.
+        if (!(error instanceof CentralApiError)) throw error;
+        return null;
+      });
+    }
     this.progress({ phase: 'access-log', pushed: report.pushed, pulled: report.pulled, fraction: null, secondsLeft: null });
     await uploadAccessLog(this.sync, this.options.transport, this.options.deviceId()).catch((error: unknown) => {
       // The access log goes up next time; it never blocks the changes themselves.
@@ -92,7 +104,7 @@ export class SyncEngine {
 
   /** Only the pull half (a device whose uploads fail still receives; tests of rebasing use it). */
   async pullOnly(): Promise<SyncReport> {
-    const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, restored: false, purgedClients: [], notices: [], wiped: null, waitingForClock: 0 };
+    const report: SyncReport = { pushed: 0, pulled: 0, rejected: 0, conflicts: 0, restored: false, purgedClients: [], notices: [], wiped: null, waitingForClock: 0, documents: null };
     await this.pullToEnd(report, Date.now(), restoreInProgress(this.sync));
     return report;
   }

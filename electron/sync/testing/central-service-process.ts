@@ -19,6 +19,15 @@ export interface CentralServiceProcess {
   /** `keyId:publicKey,…` as THUISDOSSIER_LEASE_PUBLIC_KEYS takes it. */
   leaseKeys: string;
   child: ChildProcess;
+  /** Its data folder (PGlite in `pglite/`): survives a restart. */
+  dataDir: string;
+  /**
+   * Stops the process with `signal` (SIGKILL: a crash, open transactions die with it) and starts it
+   * again on the same port and data folder, so devices reach it at the same URL.
+   */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process and keeps the data folder (to read it afterwards); stop() removes it. */
+  halt(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,9 +38,40 @@ export interface CentralServiceProcess {
  */
 export async function startCentralService(): Promise<CentralServiceProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-central-'));
+  let running = await spawnService(dataDir, 0);
+  const port = new URL(running.url).port;
+  const keys = (await (await fetch(new URL('/v1/licence/keys', running.url))).json()) as { keys: Array<{ keyId: string; publicKey: string }> };
+  const halt = (signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<void>((resolve) => {
+      const child = running.child;
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  const service: CentralServiceProcess = {
+    url: running.url,
+    leaseKeys: keys.keys.map((key) => `${key.keyId}:${key.publicKey}`).join(','),
+    get child() {
+      return running.child;
+    },
+    dataDir,
+    restart: async (signal = 'SIGKILL') => {
+      await halt(signal);
+      running = await spawnService(dataDir, Number(port));
+    },
+    halt: () => halt(),
+    stop: async () => {
+      await halt();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return service;
+}
+
+async function spawnService(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'demo'], {
     cwd: repoRoot,
-    env: { ...withoutDatabaseUrl(process.env), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir },
+    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,22 +92,7 @@ export async function startCentralService(): Promise<CentralServiceProcess> {
       reject(new Error(`central service exited with ${code}:\n${output}`));
     });
   });
-  const keys = (await (await fetch(new URL('/v1/licence/keys', url))).json()) as { keys: Array<{ keyId: string; publicKey: string }> };
-  return {
-    url,
-    leaseKeys: keys.keys.map((key) => `${key.keyId}:${key.publicKey}`).join(','),
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
-      }),
-  };
+  return { child, url };
 }
 
 /** RFC 6238 code as an authenticator app shows it, for a secret the service gave at enrolment. */
