@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, statSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { syncDirectory } from '../crypto/atomic-file.js';
 import { loadSodium } from '../crypto/sodium.js';
@@ -18,6 +18,11 @@ export interface CreateBackupOptions {
   dir: string;
   now?: () => Date;
   keep?: number;
+  /**
+   * Told the fraction written after each part (database, then each document). Awaited: the
+   * app's "back-up maken" passes a callback that yields, so its progress reaches the window.
+   */
+  onProgress?: (fraction: number) => void | Promise<void>;
 }
 
 export interface BackupInfo {
@@ -45,6 +50,8 @@ export async function createBackup(store: LocalStore, options: CreateBackupOptio
   const temp = `${target}${partialSuffix}`;
   const snapshot = path.join(options.dir, `snapshot-${backupId}.db${partialSuffix}`);
   const backupKey = store.backupKey();
+  // Read while the store is open: with onProgress the backup yields, and an auto-lock may come in between.
+  const deviceId = store.deviceId;
   const keys = deriveBackupKeys(sodium, backupKey);
   sodium.memzero(backupKey);
   let fd: number | null = null;
@@ -55,17 +62,19 @@ export async function createBackup(store: LocalStore, options: CreateBackupOptio
     writeAt(fd, Buffer.alloc(headerSlotBytes), backupMagic.length);
     const stream = new BackupStreamWriter(sodium, fd, keys.stream, backupId, backupMagic.length + headerSlotBytes);
 
+    const documentsDir = path.join(store.dir, 'documents');
+    // A row without its file (already missing before this backup) cannot be backed up; the
+    // document's own read reports it. Everything that exists goes in.
+    const documentFiles = facts.documentIds.map((id) => ({ id, file: path.join(documentsDir, `${id}.doc`) })).filter(({ file }) => existsSync(file));
+    const totalBytes = statSync(snapshot).size + documentFiles.reduce((sum, { file }) => sum + statSync(file).size, 0);
     const databaseBytes = copyFileInto(stream, { kind: 'database' }, snapshot);
+    await options.onProgress?.(databaseBytes / Math.max(1, totalBytes));
     let documents = 0;
     let documentBytes = 0;
-    const documentsDir = path.join(store.dir, 'documents');
-    for (const id of facts.documentIds) {
-      const file = path.join(documentsDir, `${id}.doc`);
-      // A row without its file (already missing before this backup) cannot be backed up; the
-      // document's own read reports it. Everything that exists goes in.
-      if (!existsSync(file)) continue;
+    for (const { id, file } of documentFiles) {
       documentBytes += copyFileInto(stream, { kind: 'document', id }, file);
       documents++;
+      await options.onProgress?.(Math.min(1, (databaseBytes + documentBytes) / Math.max(1, totalBytes)));
     }
     const payloadHash = stream.end({ entries: 1 + documents });
 
@@ -74,7 +83,7 @@ export async function createBackup(store: LocalStore, options: CreateBackupOptio
       version: backupFormatVersion,
       backupId,
       createdAt: createdAt.toISOString(),
-      deviceId: store.deviceId,
+      deviceId,
       keyId: keys.keyId,
       counts: { clients: facts.clients, reports: facts.reports, documents, databaseBytes, documentBytes },
       payloadHash,

@@ -33,5 +33,6 @@ describe('the restore screen lists backups with what their authenticated headers
     ]);
     expect(list[2]!.counts).toMatchObject({ clients: 2, reports: 4, documents: 2 });
     expect(list[1]!.counts).toBeNull();
+    expect(list[2]!.bytes).toBe(readFileSync(good.file).length);
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { loadSodium } from '../crypto/sodium.js';
 import { isStoreError, type LocalStore } from '../store/index.js';
 import type { BackupCounts } from './backup-format.js';
@@ -9,6 +9,8 @@ import { readVerifiedHeader } from './unpack-backup.js';
 export interface BackupSummary {
   file: string;
   createdAt: string;
+  /** Size of the file, for the list on screen. */
+  bytes: number;
   counts: BackupCounts | null;
   /** From the authenticated header only; the full check happens at restore. */
   state: 'ok' | 'tampered' | 'foreign';
@@ -23,13 +25,14 @@ export async function describeBackups(store: LocalStore, dir: string): Promise<B
   try {
     return listBackups(dir).map(({ file, createdAt }) => {
       const fd = openSync(file, 'r');
+      const bytes = fstatSync(fd).size;
       try {
         const header = readVerifiedHeader(sodium, keys, fd);
-        return { file, createdAt: header.createdAt, counts: header.counts, state: 'ok' as const };
+        return { file, createdAt: header.createdAt, bytes, counts: header.counts, state: 'ok' as const };
       } catch (error) {
         const state = isStoreError(error, 'forbidden') ? ('foreign' as const) : isStoreError(error, 'tampered') ? ('tampered' as const) : null;
         if (!state) throw error;
-        return { file, createdAt: createdAt.toISOString(), counts: null, state };
+        return { file, createdAt: createdAt.toISOString(), bytes, counts: null, state };
       } finally {
         closeSync(fd);
       }

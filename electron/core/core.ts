@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { BackupScheduler } from '../backup/backup-scheduler.js';
 import { finishInterruptedRestore } from '../backup/restore-swap.js';
 import { ConnectivityMonitor } from '../connectivity/monitor.js';
@@ -29,6 +28,7 @@ import { licenceHandlers } from './handlers/licence.js';
 import { exportHandlers } from './handlers/export.js';
 import { adminHandlers } from './handlers/admin.js';
 import { AdminConnection } from '../admin/admin-connection.js';
+import { backupDirectory, backupHandlers } from './handlers/backup.js';
 import { behindLicence, LicenceGate } from './licence-gate.js';
 
 export interface Core {
@@ -99,12 +99,13 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...syncHandlers(services),
     // Not behind the licence: a blocked organisation's admin must still see why and pay (art. 9).
     ...adminHandlers(new AdminConnection(session, store, api)),
+    ...backupHandlers(services),
   };
 
   // Daily encrypted backups while the app runs (the scheduler only acts while the store is open).
   const backups = new BackupScheduler({
     store,
-    dir: path.join(config.dataDir, 'backups'),
+    dir: backupDirectory(config.dataDir),
     onResult: (result) => {
       if (!result.ok) log.error({ err: result.error }, 'the daily backup failed');
     },

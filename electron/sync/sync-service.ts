@@ -63,6 +63,21 @@ export class SyncService {
     clearInterval(this.pendingWatch);
   }
 
+  /**
+   * Runs `work` with sync stopped and no run in flight (a backup restore swaps the database under
+   * the engine's feet otherwise); sync starts again afterwards if it was running.
+   */
+  async pausedWhile<T>(work: () => Promise<T>): Promise<T> {
+    const wasRunning = !this.stopped;
+    this.stop();
+    try {
+      await this.running?.catch(() => undefined);
+      return await work();
+    } finally {
+      if (wasRunning) this.start();
+    }
+  }
+
   private syncIfPending(): void {
     const { store } = this.options;
     // After an error the back-off decides when to try again.

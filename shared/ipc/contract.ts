@@ -17,6 +17,7 @@ import { syncCalls, syncEvents } from './calls/sync.js';
 import { licenceCalls } from './calls/licence.js';
 import { exportCalls, exportEvents } from './calls/export.js';
 import { adminCalls } from './calls/admin.js';
+import { backupCalls, backupEvents } from './calls/backup.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -40,11 +41,13 @@ export const ipcContract = {
   ...licenceCalls,
   ...exportCalls,
   ...adminCalls,
+  ...backupCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */
 export const ipcEvents = {
   ...exportEvents,
+  ...backupEvents,
   ...appEvents,
   ...sessionEvents,
   ...syncEvents,

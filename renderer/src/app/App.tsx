@@ -9,6 +9,7 @@ import { ClientListPage } from '../clients/ClientListPage.js';
 import { DossierPage } from '../dossier/DossierPage.js';
 import { SessionGate } from '../session/SessionGate.js';
 import { ExportPage } from '../export/ExportPage.js';
+import { BackupPage } from '../backup/BackupPage.js';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -32,6 +33,7 @@ export function App() {
                 <Route path="/dossiers/:clientId/:tab?" element={<DossierPage />} />
                 <Route path="/agenda" element={<AgendaPage />} />
                 <Route path="/export" element={<ExportPage />} />
+                <Route path="/instellingen/back-ups" element={<BackupPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />
               </Route>
             </Routes>

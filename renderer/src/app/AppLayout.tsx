@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconCalendarEvent, IconFileExport, IconLock, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
@@ -48,6 +48,7 @@ export function AppLayout() {
         />
         <NavLink component={RouterLink} to="/agenda" label={t('shell.agenda')} leftSection={<IconCalendarEvent size={18} aria-hidden />} />
         <NavLink component={RouterLink} to="/export" label={t('export.title')} leftSection={<IconFileExport size={18} aria-hidden />} />
+        <NavLink component={RouterLink} to="/instellingen/back-ups" label={t('backup.nav')} leftSection={<IconDatabase size={18} aria-hidden />} />
         {user && (
           <Text fz="xs" c="dimmed" mt="auto" px="sm" pb="xs">
             {user.organisationName}

@@ -1,3 +1,4 @@
+import { enBackup } from './en-backup.js';
 import { enLicence } from './en-licence.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
@@ -69,6 +70,7 @@ export const en: Messages = {
   },
   ...enWork,
   ...enLicence,
+  ...enBackup,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

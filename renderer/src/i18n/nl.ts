@@ -1,3 +1,4 @@
+import { nlBackup } from './nl-backup.js';
 import { nlLicence } from './nl-licence.js';
 import { nlWork } from './nl-work.js';
 
@@ -69,6 +70,7 @@ export const nl = {
   },
   ...nlWork,
   ...nlLicence,
+  ...nlBackup,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',

@@ -1,0 +1,43 @@
+/** Dutch texts of the back-ups screen (SPEC §6). */
+export const nlBackup = {
+  backup: {
+    nav: 'Back-ups',
+    settings: 'Instellingen',
+    title: 'Back-ups',
+    intro:
+      'Thuisdossier maakt elke dag een versleutelde back-up van de gegevens op deze laptop en bewaart de laatste {{kept}}. Zo kun je terug als de laptop of de gegevens beschadigd raken.',
+    listTitle: 'Back-ups op deze laptop',
+    empty: 'Er is nog geen back-up. Maak er nu een.',
+    createdAt: 'Gemaakt op',
+    size: 'Grootte',
+    contents: 'Inhoud',
+    contentsValue: '{{clients}} cliënten, {{reports}} rapportages, {{documents}} documenten',
+    contentsUnknown: 'Onbekend',
+    actions: 'Actie',
+    createNow: 'Nu back-up maken',
+    creating: 'Back-up wordt gemaakt…',
+    creatingProgress: 'Voortgang van de back-up',
+    created: 'De back-up is gemaakt.',
+    restore: 'Terugzetten',
+    restoreLabel: 'Back-up van {{date}} terugzetten',
+    stateTampered: 'Beschadigd',
+    stateForeign: 'Van een ander account',
+    stateTamperedHint: 'Deze back-up is beschadigd of buiten de app gewijzigd en kan niet worden teruggezet.',
+    stateForeignHint: 'Deze back-up hoort niet bij jouw account op deze laptop en kan hier niet worden teruggezet.',
+    restoreTitle: 'Back-up terugzetten?',
+    restoreWarning: 'Alle gegevens op deze laptop worden vervangen door de back-up van {{date}}.',
+    restoreLost:
+      'Wat je na dat moment hebt ingevoerd en nog niet is verstuurd naar de centrale dienst, gaat verloren. Wat wel is verstuurd, komt terug bij de volgende synchronisatie.',
+    restoreSafe: 'De back-up wordt eerst helemaal gecontroleerd. Lukt het terugzetten niet, dan blijven je huidige gegevens staan.',
+    restorePassword: 'Je wachtwoord',
+    restorePasswordHint: 'Ter bevestiging: je vervangt alle gegevens op deze laptop.',
+    restoreConfirm: 'Ja, terugzetten',
+    restoring: 'Bezig met terugzetten…',
+    restored: 'De back-up van {{date}} is teruggezet.',
+    tampered:
+      'Deze back-up is beschadigd of buiten de app gewijzigd en is niet teruggezet. Je huidige gegevens zijn niet aangeraakt. Kies een andere back-up, of neem contact op met support.',
+    foreign: 'Deze back-up hoort niet bij jouw account op deze laptop en is niet teruggezet. Je huidige gegevens zijn niet aangeraakt.',
+    notFound: 'Deze back-up bestaat niet meer (er worden er maar {{kept}} bewaard). Kies een andere.',
+    failed: 'Het terugzetten is niet gelukt. Je huidige gegevens zijn niet aangeraakt. Probeer het opnieuw of neem contact op met support.',
+  },
+};
