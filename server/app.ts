@@ -3,6 +3,7 @@ import type { ServiceContext } from './context.js';
 import { installErrorHandling } from './http/errorHandler.js';
 import { adminOrganisationRoutes } from './routes/adminOrganisationRoutes.js';
 import { adminUserRoutes } from './routes/adminUserRoutes.js';
+import { downgradeRequestRoutes } from './routes/downgradeRequestRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { syncRoutes } from './sync/routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   meRoutes(app, context);
   adminUserRoutes(app, context);
   adminOrganisationRoutes(app, context);
+  downgradeRequestRoutes(app, context);
   syncRoutes(app, context);
   return app;
 }

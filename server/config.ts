@@ -6,7 +6,7 @@ import { z } from 'zod';
  *   PORT (8787), HOST (127.0.0.1), DATABASE_URL (unset: embedded PGlite in the data folder),
  *   THUISDOSSIER_DATA_DIR (.data/server), THUISDOSSIER_TRUST_PROXY (unset; "true" or proxy addresses),
  *   THUISDOSSIER_PAYMENT_PROVIDERS ("name:secret,…"), LOG_LEVEL (info), THUISDOSSIER_LEASE_DAYS (14),
- *   THUISDOSSIER_DB_POOL (10), plus the key variables of keys/leaseKeys.ts and keys/masterKey.ts.
+ *   THUISDOSSIER_DB_POOL (10), THUISDOSSIER_OPERATOR_TOKEN (unset: no operator API), plus the key variables of keys/leaseKeys.ts and keys/masterKey.ts.
  */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -17,6 +17,8 @@ const envSchema = z.object({
   THUISDOSSIER_PAYMENT_PROVIDERS: z.string().optional(),
   THUISDOSSIER_LEASE_DAYS: z.coerce.number().int().min(1).max(60).default(14),
   THUISDOSSIER_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /** Bearer token of the operator API (service staff); unset = the operator API refuses every call. */
+  THUISDOSSIER_OPERATOR_TOKEN: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +32,8 @@ export interface ServerConfig {
   leaseValidDays: number;
   poolSize: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** A secret: handed to the context, which keeps only its keyed hash; never logged. */
+  operatorToken: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -57,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     leaseValidDays: e.THUISDOSSIER_LEASE_DAYS,
     poolSize: e.THUISDOSSIER_DB_POOL,
     logLevel: e.LOG_LEVEL,
+    operatorToken: e.THUISDOSSIER_OPERATOR_TOKEN,
   };
 }

@@ -24,6 +24,11 @@ export interface ServiceContext {
   /** The service's clock; tests move it to expire sessions and locks. */
   readonly now: () => Date;
   readonly log: Logger;
+  /**
+   * Checks a presented operator token (service staff) in constant time against the keyed hash of
+   * the configured one; always false when none is configured. The token itself is not kept.
+   */
+  readonly isOperatorToken: (presented: string) => boolean;
   /** Offline grace of a lease (SPEC.md §3: 14 days by default). */
   readonly leaseValidDays: number;
 }

@@ -4,6 +4,7 @@ import type { ServiceContext } from './context.js';
 import { interactiveLimits, sodiumPasswordHasher, type PasswordHasher, type PasswordLimits } from './crypto/passwords.js';
 import { workerPasswordHasher } from './crypto/workerPasswords.js';
 import { serverSecrets } from './crypto/secrets.js';
+import { sameDigest } from './crypto/tokens.js';
 import type { Sodium } from './crypto/sodium.js';
 import type { Database } from './db/database.js';
 import type { LeaseKeyRing } from './keys/leaseKeys.js';
@@ -28,9 +29,13 @@ export interface ContextOptions {
   now?: () => Date;
   log?: Logger;
   leaseValidDays?: number;
+  /** THUISDOSSIER_OPERATOR_TOKEN; undefined = the operator API refuses every call. */
+  operatorToken?: string | undefined;
 }
 
 export function createContext(options: ContextOptions): ServiceContext {
+  const secrets = serverSecrets(options.lib, options.masterKey);
+  const operatorDigest = options.operatorToken ? secrets.keyedHash('operator', options.operatorToken) : null;
   return {
     database: options.database,
     lib: options.lib,
@@ -39,7 +44,8 @@ export function createContext(options: ContextOptions): ServiceContext {
       (options.passwordLimits
         ? sodiumPasswordHasher(options.lib, options.passwordLimits)
         : workerPasswordHasher(options.lib, interactiveLimits(options.lib))),
-    secrets: serverSecrets(options.lib, options.masterKey),
+    secrets,
+    isOperatorToken: (presented) => operatorDigest !== null && sameDigest(options.lib, operatorDigest, secrets.keyedHash('operator', presented)),
     leaseKeys: options.leaseKeys,
     payments: options.payments ?? new Map(),
     throttle: options.throttle ?? defaultThrottlePolicy,

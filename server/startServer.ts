@@ -41,6 +41,7 @@ export async function prepareService(config: ServerConfig, env: NodeJS.ProcessEn
     payments: new Map(config.paymentProviders.map(({ name, secret }) => [name, hmacPaymentProvider(name, secret)])),
     log,
     leaseValidDays: config.leaseValidDays,
+    operatorToken: config.operatorToken,
   });
   const app = await buildApp(context, { trustProxy: config.trustProxy });
   return {

@@ -9,7 +9,7 @@ export interface ServerSecrets {
   seal(plaintext: string): string;
   /** Returns null when the box was not made with this key or was changed. */
   open(sealed: string): string | null;
-  keyedHash(purpose: 'recovery' | 'invite' | 'session' | 'throttle', value: string): string;
+  keyedHash(purpose: 'recovery' | 'invite' | 'session' | 'throttle' | 'operator', value: string): string;
 }
 
 const KDF_CONTEXT = 'tdserver'; // exactly 8 bytes, as crypto_kdf requires

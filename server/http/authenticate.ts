@@ -24,7 +24,7 @@ export interface Caller {
 export async function authenticate(
   context: ServiceContext,
   request: FastifyRequest,
-  access: Exclude<RouteAccess, 'public' | 'provider'>,
+  access: Exclude<RouteAccess, 'public' | 'provider' | 'operator'>,
   answersAfterEnd = false,
 ): Promise<Caller> {
   const header = request.headers.authorization;

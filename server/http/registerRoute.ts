@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { RouteSpec } from '../../shared/api/route.js';
 import type { ServiceContext } from '../context.js';
 import { authenticate, type Caller } from './authenticate.js';
+import { authenticateOperator } from './authenticateOperator.js';
 import { HttpError } from './httpError.js';
 
 type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
@@ -14,7 +15,7 @@ export interface RouteInput<S extends RouteSpec> {
   request: FastifyRequest;
 }
 
-type Handler<S extends RouteSpec> = S['access'] extends 'public' | 'provider'
+type Handler<S extends RouteSpec> = S['access'] extends 'public' | 'provider' | 'operator'
   ? (input: RouteInput<S>) => Promise<z.input<S['response']>>
   : (input: RouteInput<S> & { caller: Caller }) => Promise<z.input<S['response']>>;
 
@@ -28,7 +29,11 @@ export function registerRoute<S extends RouteSpec>(app: FastifyInstance, context
     method: spec.method,
     url: spec.path,
     handler: async (request, reply) => {
-      const caller = spec.access === 'public' || spec.access === 'provider' ? undefined : await authenticate(context, request, spec.access, spec.afterEnd === 'answer');
+      if (spec.access === 'operator') authenticateOperator(context, request);
+      const caller =
+        spec.access === 'public' || spec.access === 'provider' || spec.access === 'operator'
+          ? undefined
+          : await authenticate(context, request, spec.access, spec.afterEnd === 'answer');
       const input = {
         body: parse(spec.body, request.body, 'body'),
         params: parse(spec.params, request.params, 'params'),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { apiRoutes, type ApiRouteName } from '../../shared/api/routes.js';
-import { serviceNotices } from '../db/schema/index.js';
+import { downgradeRequests, serviceNotices } from '../db/schema/index.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
-import { addUser, call, createTestOrganisation, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
+import { addUser, call, createTestOrganisation, startHarness, TEST_OPERATOR_TOKEN, type Harness, type TestOrganisation } from '../testing/harness.js';
 import { sampleRequest, type ForeignIds } from '../testing/sampleRequests.js';
 
 const names = Object.keys(apiRoutes) as ApiRouteName[];
@@ -40,7 +40,18 @@ describe.each(testBackends)('tenant isolation and authorisation on %s', (backend
       publishedAt: harness.clock.now(),
       effectiveAt: new Date(harness.clock.now().getTime() + 40 * 24 * 3600 * 1000),
     });
-    idsOfB = { userId: userOfB.userId, deviceId: userOfB.deviceId, sessionId: sessions.sessions[0]!.id, noticeId };
+    // A request waiting for the operator, written directly: the isolation suite needs it, not the rules.
+    const downgradeRequestId = uuidv7();
+    await database.db.insert(downgradeRequests).values({
+      organisationId: orgB.organisationId,
+      id: downgradeRequestId,
+      requestedBy: orgB.ownerId,
+      fromPlan: 'team-2-4',
+      toPlan: 'solo-1',
+      status: 'pending',
+      requestedAt: harness.clock.now(),
+    });
+    idsOfB = { userId: userOfB.userId, deviceId: userOfB.deviceId, sessionId: sessions.sessions[0]!.id, noticeId, organisationId: orgB.organisationId, downgradeRequestId };
   });
   afterAll(async () => {
     await harness?.app.close();
@@ -98,6 +109,26 @@ describe.each(testBackends)('tenant isolation and authorisation on %s', (backend
     const users = (await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/users' })).json() as { users: { email: string; status: string }[] };
     expect(users.users.map((user) => user.email)).not.toContain('new.colleague@example.nl');
     expect(users.users.find((user) => user.email === userOfB.email)?.status).toBe('active');
+    const requests = (await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/subscription/downgrade-requests' })).json() as { requests: { id: string; status: string }[] };
+    expect(requests.requests).toEqual([expect.objectContaining({ id: idsOfB.downgradeRequestId, status: 'pending' })]);
+  });
+
+  it('opens the operator API only with the operator token, and the operator token opens nothing else', async () => {
+    const operatorRoutes = names.filter((name) => apiRoutes[name].access === 'operator');
+    expect(operatorRoutes.length).toBeGreaterThan(0);
+    for (const name of operatorRoutes) {
+      for (const token of [orgA.ownerToken, orgB.ownerToken, 'td1.not-a-real-token', `${TEST_OPERATOR_TOKEN}x`]) {
+        const response = await call(harness, token, requestFor(name, idsOfB));
+        expect(response.statusCode, name).toBe(403);
+      }
+    }
+    for (const name of guarded.filter((name) => apiRoutes[name].access !== 'operator')) {
+      const response = await call(harness, TEST_OPERATOR_TOKEN, requestFor(name, idsOfB));
+      expect(response.statusCode, name).toBe(401);
+    }
+    const listed = await call(harness, TEST_OPERATOR_TOKEN, { method: 'GET', url: '/v1/operator/downgrade-requests' });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toMatchObject({ requests: [expect.objectContaining({ id: idsOfB.downgradeRequestId, organisationId: orgB.organisationId })] });
   });
 
   it('keeps a token of A from naming B’s organisation (the token binds its organisation)', async () => {

@@ -31,6 +31,13 @@ export interface SubscriptionRules {
   /** `dueOn`: for an overdue report, the day the unpaid invoice was due. */
   payment(state: unknown, event: PaymentEvent, dueOn: string, today: string): RuleOutcome;
   requestPlan(state: unknown, plan: string, today: string): RuleOutcome;
+  /**
+   * Art. 6 second paragraph: may the customer ask us for a downgrade to `plan` now? Refused when it
+   * is no smaller plan, does not cover the active users, or the customer may do it themselves.
+   */
+  downgradeRequestable(state: unknown, plan: string, today: string): { ok: true; fromPlan: string } | { ok: false; reason: string };
+  /** The downgrade we approved on request (art. 6): applied now, if the rules still allow it. */
+  approveDowngrade(state: unknown, plan: string, today: string): RuleOutcome;
   convertToPaid(state: unknown, request: { billingInterval: 'monthly' | 'yearly'; plan: string | null }, today: string): RuleOutcome;
   cancel(state: unknown, request: { endDate: string; byRegisteredOwner: boolean }, today: string): RuleOutcome;
   /** Time passed: renew periods, apply due price changes, end at an end date (refused when nothing is due). */

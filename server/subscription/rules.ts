@@ -1,5 +1,7 @@
 import {
+  checkDowngrade,
   isUpgrade,
+  paidSubscriptionOf,
   licenceFactsFor,
   planIdSchema,
   startTrial,
@@ -45,6 +47,21 @@ export const sharedSubscriptionRules: SubscriptionRules = {
     const current = licenceFactsFor(state as SubscriptionState, today).plan;
     if (current !== null && isUpgrade(current, to.data)) return apply(state, { type: 'upgrade_plan', to: to.data }, today);
     return apply(state, { type: 'downgrade_plan', to: to.data, approvedRequest: false }, today);
+  },
+  downgradeRequestable(state, plan, today) {
+    const to = planIdSchema.safeParse(plan);
+    if (!to.success) return { ok: false, reason: 'unknown_plan' };
+    const sub = paidSubscriptionOf(state as SubscriptionState);
+    if (sub === null) return { ok: false, reason: 'no_paid_subscription' };
+    const option = checkDowngrade(sub, to.data, today);
+    if (!option.byApprovedRequest.allowed) return { ok: false, reason: option.byApprovedRequest.reasons.join(', ') };
+    if (option.selfService.allowed) return { ok: false, reason: 'self_service_allowed' };
+    return { ok: true, fromPlan: sub.plan };
+  },
+  approveDowngrade(state, plan, today) {
+    const to = planIdSchema.safeParse(plan);
+    if (!to.success) return { ok: false, reason: 'unknown_plan', date: null };
+    return apply(state, { type: 'downgrade_plan', to: to.data, approvedRequest: true }, today);
   },
   convertToPaid(state, request, today) {
     const plan = request.plan === null ? null : planIdSchema.safeParse(request.plan);

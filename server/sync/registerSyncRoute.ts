@@ -38,7 +38,7 @@ export function registerSyncRoute(
     url: spec.path,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     handler: async (request, reply) => {
-      if (spec.access === 'public' || spec.access === 'provider') throw new Error('sync routes are never public');
+      if (spec.access === 'public' || spec.access === 'provider' || spec.access === 'operator') throw new Error('sync routes belong to signed-in users');
       const caller = await authenticate(context, request, spec.access);
       const bytesBody = request.body instanceof Uint8Array;
       const input: SyncRouteInput = {

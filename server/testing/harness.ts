@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { SignInResponse } from '../../shared/api/auth.js';
 import { buildApp, type AppOptions } from '../app.js';
@@ -15,6 +15,7 @@ import { hmacPaymentProvider } from '../payments/provider.js';
 
 export const TEST_PAYMENT_SECRET = 'test-payment-secret';
 export const PASSWORD = 'correct horse battery staple';
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-of-at-least-32-characters';
 
 /** A clock tests move by hand: sessions expire and locks lift without waiting. */
 export class TestClock {
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   leaseKeys?: LeaseKeyRing;
   clock?: TestClock;
   appOptions?: AppOptions;
+  /** A logger to inspect (default: silent). */
+  log?: Logger;
 }
 
 export async function startHarness(database: Database, options: HarnessOptions = {}): Promise<Harness> {
@@ -50,7 +53,8 @@ export async function startHarness(database: Database, options: HarnessOptions =
     payments: new Map([['testpay', hmacPaymentProvider('testpay', TEST_PAYMENT_SECRET)]]),
     passwordLimits: minimalLimits(lib),
     now: clock.now,
-    log: pino({ level: 'silent' }),
+    log: options.log ?? pino({ level: 'silent' }),
+    operatorToken: TEST_OPERATOR_TOKEN,
   });
   const app = await buildApp(context, options.appOptions);
   return { app, context, clock };

@@ -7,6 +7,9 @@ export interface ForeignIds {
   deviceId: string;
   sessionId: string;
   noticeId: string;
+  organisationId: string;
+  /** A pending downgrade request of that organisation (art. 6), for the operator routes. */
+  downgradeRequestId: string;
 }
 
 /**
@@ -60,6 +63,13 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { url: `/v1/admin/devices/${ids.userId}/${ids.deviceId}` };
     case 'transferOwnership':
       return { payload: { toUserId: ids.userId, password: 'correct horse battery staple' } };
+    case 'requestDowngrade':
+      return { payload: { plan: 'solo-1', reason: 'Minder collega’s' } };
+    case 'downgradeRequests':
+    case 'operatorDowngradeRequests':
+      return {};
+    case 'decideDowngradeRequest':
+      return { url: `/v1/operator/downgrade-requests/${ids.organisationId}/${ids.downgradeRequestId}/decision`, payload: { approve: true } };
     case 'updateSecurity':
       return { payload: { autoLockMinutes: 5 } };
     case 'convertToPaid':

@@ -129,6 +129,29 @@ export const cancelSubscriptionRequestSchema = z
   .object({ confirm: z.literal(true), endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the end date as YYYY-MM-DD') })
   .strict();
 
+/**
+ * Art. 6 "Downgrades overige abonnementen": a downgrade the customer may not make themselves (ever
+ * more than 14 users, a contract, a yearly subscription) is asked for here and applied once the
+ * service approves it. One open request at a time.
+ */
+export const downgradeRequestBodySchema = z
+  .object({ plan: z.string().min(1).max(64), reason: z.string().trim().max(2000).optional() })
+  .strict();
+export const downgradeRequestSchema = z.object({
+  id: uuidSchema,
+  requestedBy: uuidSchema,
+  fromPlan: z.string(),
+  toPlan: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'refused']),
+  requestedAt: instantSchema,
+  decidedAt: instantSchema.nullable(),
+  /** The service's note with its decision, for the admin to read. */
+  decisionNote: z.string().nullable(),
+});
+export type DowngradeRequest = z.infer<typeof downgradeRequestSchema>;
+export const downgradeRequestListSchema = z.object({ requests: z.array(downgradeRequestSchema) });
+
 export const invoiceSchema = z.object({
   id: uuidSchema,
   number: z.string(),

@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './me.js';
 export * from './admin.js';
 export * from './licence.js';
+export * from './operator.js';
 export * from './payments.js';
 export * from './route.js';
 export * from './routes.js';

@@ -6,9 +6,11 @@ import type { z } from 'zod';
  * - enrolment: any signed-in user, also with a session that may only enrol 2FA;
  * - user: any signed-in user with a full session;
  * - admin: owner or admin; owner: the registered owner only (cancellation, art. 16);
- * - provider: a payment provider, authenticated by its webhook signature.
+ * - provider: a payment provider, authenticated by its webhook signature;
+ * - operator: the service's own staff (approving downgrade requests, announcing price changes),
+ *   authenticated by the operator token of the deployment, never by a customer's session.
  */
-export type RouteAccess = 'public' | 'enrolment' | 'user' | 'admin' | 'owner' | 'provider';
+export type RouteAccess = 'public' | 'enrolment' | 'user' | 'admin' | 'owner' | 'provider' | 'operator';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RouteSpec<

@@ -4,6 +4,7 @@ import * as auth from './auth.js';
 import { idParamsSchema, okSchema, uuidSchema } from './common.js';
 import { leaseKeysResponseSchema } from './licence.js';
 import * as me from './me.js';
+import * as operator from './operator.js';
 import { paymentEventSchema } from './payments.js';
 import { route } from './route.js';
 import * as sync from './sync.js';
@@ -92,6 +93,14 @@ export const apiRoutes = {
     body: admin.cancelSubscriptionRequestSchema,
     response: admin.subscriptionViewSchema,
   }),
+  requestDowngrade: route({
+    method: 'POST',
+    path: '/v1/admin/subscription/downgrade-requests',
+    access: 'admin',
+    body: admin.downgradeRequestBodySchema,
+    response: admin.downgradeRequestSchema,
+  }),
+  downgradeRequests: route({ method: 'GET', path: '/v1/admin/subscription/downgrade-requests', access: 'admin', response: admin.downgradeRequestListSchema }),
   invoices: route({ method: 'GET', path: '/v1/admin/invoices', access: 'admin', response: admin.invoiceListSchema }),
   storage: route({ method: 'GET', path: '/v1/admin/storage', access: 'admin', response: admin.storageUseSchema }),
   audit: route({ method: 'GET', path: '/v1/admin/audit', access: 'admin', query: admin.auditQuerySchema, response: admin.auditListSchema }),
@@ -142,6 +151,23 @@ export const apiRoutes = {
     access: 'admin',
     body: sync.dossierAccessGrantBodySchema,
     response: sync.dossierAccessGrantAnswerSchema,
+  }),
+
+  // Operator API (service staff), authenticated by the deployment's operator token.
+  operatorDowngradeRequests: route({
+    method: 'GET',
+    path: '/v1/operator/downgrade-requests',
+    access: 'operator',
+    query: operator.operatorDowngradeQuerySchema,
+    response: operator.operatorDowngradeRequestListSchema,
+  }),
+  decideDowngradeRequest: route({
+    method: 'POST',
+    path: '/v1/operator/downgrade-requests/:organisationId/:id/decision',
+    access: 'operator',
+    params: operator.organisationItemParamsSchema,
+    body: operator.downgradeDecisionBodySchema,
+    response: operator.operatorDowngradeRequestSchema,
   }),
 
   paymentEvent: route({

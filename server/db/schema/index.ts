@@ -9,3 +9,4 @@ export * from './notices.js';
 export * from './storage.js';
 export * from './audit.js';
 export * from './sync.js';
+export * from './downgradeRequests.js';
