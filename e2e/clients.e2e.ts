@@ -92,4 +92,16 @@ test('a new client with an invalid BSN is refused with the reason next to the fi
   await expect(page.getByRole('table', { name: 'Contactpersonen' })).toContainText('Familie');
   await expectAccessible(page);
   await saveScreenshot(page, 'dossier-contacts');
+
+  // Removing a contact asks first, naming who will be removed; cancelling keeps her.
+  const contacts = page.getByRole('table', { name: 'Contactpersonen' });
+  await contacts.getByRole('button', { name: 'Verwijderen Marieke van Dijk' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Contactpersoon verwijderen?' });
+  await expect(confirm).toContainText('Marieke van Dijk (Familie) wordt verwijderd');
+  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(contacts).toContainText('Marieke van Dijk');
+  await contacts.getByRole('button', { name: 'Verwijderen Marieke van Dijk' }).click();
+  await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await expect(page.getByText('Contactpersoon verwijderd')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Contactpersonen' })).toHaveCount(0);
 });

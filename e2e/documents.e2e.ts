@@ -58,4 +58,21 @@ test('attach a document with the file picker and by drag-and-drop, reopen it, sa
   // Other notifications (the files added before) may still be showing: find the refusal by its words.
   await expect(page.getByRole('alert').filter({ hasText: 'scan-300dpi.pdf is 26 MB en daarmee te groot: de grens is 25 MB per bestand' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Documenten in dit dossier' })).not.toContainText('scan-300dpi.pdf');
+
+  // Removing asks first, in the app's own dialog that names the file; cancelling keeps it.
+  const table = page.getByRole('table', { name: 'Documenten in dit dossier' });
+  await table.getByRole('button', { name: 'Verwijderen zorgplan-2026.txt' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Document verwijderen?' });
+  await expect(confirm).toContainText('Het document zorgplan-2026.txt');
+  await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'document-remove-confirm');
+  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(table).toContainText('zorgplan-2026.txt');
+  await table.getByRole('button', { name: 'Verwijderen zorgplan-2026.txt' }).click();
+  await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(table).not.toContainText('zorgplan-2026.txt');
+  await expect(table).toContainText('verwijsbrief-huisarts.txt');
 });

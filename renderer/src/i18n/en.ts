@@ -16,6 +16,7 @@ export const en: Messages = {
     undo: 'Undo changes',
     close: 'Close',
     delete: 'Delete',
+    confirmRemove: 'Yes, remove',
     edit: 'Edit',
     add: 'Add',
     yes: 'Yes',

@@ -16,6 +16,7 @@ export const nl = {
     undo: 'Wijzigingen ongedaan maken',
     close: 'Sluiten',
     delete: 'Verwijderen',
+    confirmRemove: 'Ja, verwijderen',
     edit: 'Bewerken',
     add: 'Toevoegen',
     yes: 'Ja',

@@ -7,6 +7,7 @@ import type { Contact } from '../../../../shared/domain/contact.js';
 import { api } from '../../bridge/index.js';
 import { unwrap } from '../../ipc/call.js';
 import { useErrorText } from '../../ipc/useErrorText.js';
+import { ConfirmModal } from '../../ui/ConfirmModal.js';
 import { notify } from '../../ui/notify.js';
 import { ContactFormModal } from './ContactFormModal.js';
 
@@ -17,13 +18,18 @@ export function ContactsTab({ clientId, canEdit }: { clientId: string; canEdit: 
   const key = ['contacts', clientId];
   const list = useQuery({ queryKey: key, queryFn: () => unwrap(api.contacts.list({ clientId })) });
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Contact | null>(null);
   const remove = useMutation({
     mutationFn: (contact: Contact) => unwrap(api.contacts.delete({ contactId: contact.id })),
     onSuccess: async () => {
+      setRemoving(null);
       await queryClient.invalidateQueries({ queryKey: key });
       notify({ message: t('contacts.deleted') });
     },
-    onError: (error) => notify({ color: 'red', message: errorText(error) }),
+    onError: (error) => {
+      setRemoving(null);
+      notify({ color: 'red', message: errorText(error) });
+    },
   });
   const items = list.data?.items ?? [];
   return (
@@ -83,7 +89,7 @@ export function ContactsTab({ clientId, canEdit }: { clientId: string; canEdit: 
                           variant="subtle"
                           color="red"
                           aria-label={`${t('common.delete')} ${contact.name}`}
-                          onClick={() => window.confirm(t('contacts.confirmDelete', { name: contact.name })) && remove.mutate(contact)}
+                          onClick={() => setRemoving(contact)}
                         >
                           <IconTrash size={18} />
                         </ActionIcon>
@@ -96,6 +102,15 @@ export function ContactsTab({ clientId, canEdit }: { clientId: string; canEdit: 
           </Table>
         )}
       </Paper>
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('contacts.confirmDeleteTitle')}
+        message={removing ? t('contacts.confirmDelete', { name: removing.name, relation: t(`contacts.relations.${removing.relation}`) }) : ''}
+        confirmLabel={t('common.confirmRemove')}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onCancel={() => setRemoving(null)}
+        pending={remove.isPending}
+      />
       {editing && <ContactFormModal clientId={clientId} contact={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -8,6 +8,7 @@ import { api } from '../../bridge/index.js';
 import { formatBytes, formatDateTime } from '../../format/dates.js';
 import { unwrap } from '../../ipc/call.js';
 import { useErrorText } from '../../ipc/useErrorText.js';
+import { ConfirmModal } from '../../ui/ConfirmModal.js';
 import { notify } from '../../ui/notify.js';
 import { bytesToBase64 } from './base64.js';
 import { DocumentPreview } from './DocumentPreview.js';
@@ -57,13 +58,18 @@ export function DocumentsTab({ clientId, canEdit }: { clientId: string; canEdit:
     mutationFn: (documentId: string) => unwrap(api.documents.read({ documentId })),
     onError: (error) => notify({ color: 'red', message: errorText(error) }),
   });
+  const [removing, setRemoving] = useState<DocumentView | null>(null);
   const remove = useMutation({
     mutationFn: (doc: DocumentView) => unwrap(api.documents.delete({ documentId: doc.id })).then(() => doc),
     onSuccess: async (doc) => {
+      setRemoving(null);
       await queryClient.invalidateQueries({ queryKey: key });
       notify({ message: t('documents.removed', { name: doc.fileName }) });
     },
-    onError: (error) => notify({ color: 'red', message: errorText(error) }),
+    onError: (error) => {
+      setRemoving(null);
+      notify({ color: 'red', message: errorText(error) });
+    },
   });
 
   const items = list.data?.items ?? [];
@@ -129,7 +135,7 @@ export function DocumentsTab({ clientId, canEdit }: { clientId: string; canEdit:
                             variant="subtle"
                             color="red"
                             aria-label={`${t('common.delete')} ${doc.fileName}`}
-                            onClick={() => window.confirm(t('documents.confirmRemove', { name: doc.fileName })) && remove.mutate(doc)}
+                            onClick={() => setRemoving(doc)}
                           >
                             <IconTrash size={18} />
                           </ActionIcon>
@@ -143,6 +149,19 @@ export function DocumentsTab({ clientId, canEdit }: { clientId: string; canEdit:
           </Table>
         )}
       </Paper>
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('documents.confirmRemoveTitle')}
+        message={
+          removing
+            ? t('documents.confirmRemove', { name: removing.fileName, size: formatBytes(removing.sizeBytes, i18n.language), at: formatDateTime(removing.createdAt, i18n.language) })
+            : ''
+        }
+        confirmLabel={t('common.confirmRemove')}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onCancel={() => setRemoving(null)}
+        pending={remove.isPending}
+      />
       {preview && <DocumentPreview document={preview.document} contentBase64={preview.contentBase64} onClose={() => setPreview(null)} />}
     </Stack>
   );
