@@ -10,3 +10,4 @@ export * from './storage.js';
 export * from './audit.js';
 export * from './sync.js';
 export * from './downgradeRequests.js';
+export * from './retention.js';
