@@ -24,6 +24,7 @@ import { accessHandlers } from './handlers/access.js';
 import { draftHandlers } from './handlers/drafts.js';
 import { organisationHandlers } from './handlers/organisation.js';
 import { syncHandlers } from './handlers/sync.js';
+import { conflictHandlers } from './handlers/conflicts.js';
 import { licenceHandlers } from './handlers/licence.js';
 import { exportHandlers } from './handlers/export.js';
 import { adminHandlers } from './handlers/admin.js';
@@ -93,6 +94,7 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...behindLicence(documentHandlers(services), licence),
     ...behindLicence(accessHandlers(services), licence),
     ...behindLicence(draftHandlers(services), licence),
+    ...behindLicence(conflictHandlers(services), licence),
     ...licenceHandlers(licence),
     ...exportHandlers(services, licence),
     ...organisationHandlers(services),

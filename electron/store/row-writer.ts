@@ -64,11 +64,17 @@ export class RowWriter {
     return { id, changes };
   }
 
-  /** Writes only the fields whose value differs; no change, no write, no outbox entry. */
-  update(table: SQLiteTable, current: Row, patch: Row, clientId: string | null): WriteResult {
+  /**
+   * Writes only the fields whose value differs; no change, no write, no outbox entry.
+   * `resolves`: the person settled these sync conflicts with this edit (docs/sync.md "Conflicts");
+   * the fields in `patch` are then written even when unchanged ("keep this version" is an edit on
+   * top of the current text that tells the hub the conflict is settled).
+   */
+  update(table: SQLiteTable, current: Row, patch: Row, clientId: string | null, options: { resolves?: string[] } = {}): WriteResult {
     const columns = getTableColumns(table) as Record<string, Column>;
     const id = current.id as string;
-    const changed = Object.keys(patch).filter((key) => !syncKeys.has(key) && patch[key] !== undefined && !sameValue(current[key], patch[key]));
+    const resolving = (options.resolves?.length ?? 0) > 0;
+    const changed = Object.keys(patch).filter((key) => !syncKeys.has(key) && patch[key] !== undefined && (resolving || !sameValue(current[key], patch[key])));
     if (changed.length === 0) return { id, changes: {} };
     for (const key of changed) if (!columns[key]) throw new Error(`Unknown column ${key} for ${getTableName(table)}`);
     const at = this.now();
@@ -82,6 +88,10 @@ export class RowWriter {
     if (result.changes !== 1) throw new StoreError('not_found', 'Dit gegeven bestaat niet (meer)');
     const changes: FieldChanges = Object.fromEntries(changed.map((key) => [key, { before: current[key] ?? null, after: patch[key] }]));
     this.outbox(current.organisationId as string, table, id, clientId, 'update', changes, hlc, iso, current.fieldClocks as Record<string, string>);
+    if (resolving) {
+      // The entry just written is the newest; the sync engine reads `resolves` from sync_extra.
+      this.statement('UPDATE outbox SET sync_extra = ? WHERE seq = last_insert_rowid()').run(JSON.stringify({ resolves: options.resolves }));
+    }
     return { id, changes };
   }
 

@@ -12,6 +12,7 @@ import { ReportRepository } from './reports.js';
 import { Scope, type StoreServices } from './scope.js';
 import { SearchService } from './search.js';
 import { SettingsRepository } from './settings.js';
+import { SyncConflictRepository } from './sync-conflicts.js';
 import { TimeRegistrationRepository } from './time-registrations.js';
 
 /**
@@ -32,6 +33,7 @@ export class DossierSession {
   readonly access: DossierAccessRepository;
   readonly search: SearchService;
   readonly accessLog: AccessLogService;
+  readonly syncConflicts: SyncConflictRepository;
 
   constructor(services: StoreServices, userId: string, onBehalfOf: string | null) {
     const scope = new Scope(services, userId, onBehalfOf);
@@ -49,5 +51,6 @@ export class DossierSession {
     this.access = new DossierAccessRepository(scope);
     this.search = new SearchService(scope);
     this.accessLog = new AccessLogService(scope, guard);
+    this.syncConflicts = new SyncConflictRepository(scope);
   }
 }

@@ -142,6 +142,7 @@ export class SyncService {
         table: row.tableName,
         rowId: row.rowId,
         clientId: row.clientId,
+        clientName: null,
         reason: row.reason,
         action: rejectActions[row.reason] ?? 'report_problem',
         message: row.message,

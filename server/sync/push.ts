@@ -81,8 +81,10 @@ async function applyOne(tx: Tx, mutation: Mutation, hlcNode: string, context: Pu
     const duplicate = current === null ? await otherAccessRow(tx, mutation) : null;
     if (duplicate) return rejected(mutation, 'invalid', `this user already has an access row for this dossier (${duplicate}); change that one`);
   }
-  const outcome = mergeMutation(current?.row ?? null, mutation, mergeContext);
-  if (outcome.status === 'rejected') return mutationResultFor(mutation.mutationId, outcome, 0);
+  const merged = mergeMutation(current?.row ?? null, mutation, mergeContext);
+  if (merged.status === 'rejected') return mutationResultFor(mutation.mutationId, merged, 0);
+  // The conflict screen names who wrote the other version; only the hub knows the writer.
+  const outcome = { ...merged, conflicts: merged.conflicts.map((conflict) => ({ ...conflict, incoming: { ...conflict.incoming, authorId: context.writer.userId } })) };
   const seq = await record(tx, outcome, current, mutation, context, state);
   return mutationResultFor(mutation.mutationId, outcome, seq);
 }

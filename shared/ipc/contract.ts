@@ -14,6 +14,7 @@ import { accessCalls } from './calls/access.js';
 import { draftCalls } from './calls/drafts.js';
 import { organisationCalls } from './calls/organisation.js';
 import { syncCalls, syncEvents } from './calls/sync.js';
+import { conflictCalls } from './calls/conflicts.js';
 import { licenceCalls } from './calls/licence.js';
 import { exportCalls, exportEvents } from './calls/export.js';
 import { adminCalls } from './calls/admin.js';
@@ -38,6 +39,7 @@ export const ipcContract = {
   ...draftCalls,
   ...organisationCalls,
   ...syncCalls,
+  ...conflictCalls,
   ...licenceCalls,
   ...exportCalls,
   ...adminCalls,

@@ -162,8 +162,12 @@ export const conflictSchema = z
     field: fieldNameSchema,
     /** The version the row keeps (the server's current value when the conflict arose). */
     kept: z.object({ value: opaqueValueSchema, hlc: hlcTextSchema.nullable() }).strict(),
-    /** The version from the device that did not become current, never discarded. */
-    incoming: z.object({ value: opaqueValueSchema, hlc: hlcTextSchema, mutationId: mutationIdSchema }).strict(),
+    /**
+     * The version from the device that did not become current, never discarded. `authorId`: the
+     * user who sent it, added by the hub (it knows the writer; a device shows the name). Optional,
+     * so conflicts stored before it existed still parse.
+     */
+    incoming: z.object({ value: opaqueValueSchema, hlc: hlcTextSchema, mutationId: mutationIdSchema, authorId: uuidSchema.optional() }).strict(),
   })
   .strict();
 export type Conflict = z.infer<typeof conflictSchema>;

@@ -10,6 +10,8 @@ import { DossierPage } from '../dossier/DossierPage.js';
 import { SessionGate } from '../session/SessionGate.js';
 import { ExportPage } from '../export/ExportPage.js';
 import { BackupPage } from '../backup/BackupPage.js';
+import { ConflictsPage } from '../sync/ConflictsPage.js';
+import { RefusedChangesPage } from '../sync/RefusedChangesPage.js';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -34,6 +36,8 @@ export function App() {
                 <Route path="/agenda" element={<AgendaPage />} />
                 <Route path="/export" element={<ExportPage />} />
                 <Route path="/instellingen/back-ups" element={<BackupPage />} />
+                <Route path="/sync/conflicts" element={<ConflictsPage />} />
+                <Route path="/sync/refused" element={<RefusedChangesPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />
               </Route>
             </Routes>

@@ -6,7 +6,9 @@ import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
 import { useAutoLock } from '../session/useAutoLock.js';
 import { useLockNow } from '../session/useLockNow.js';
 import { useSession } from '../session/useSession.js';
+import { SyncAttention } from '../sync/SyncAttention.js';
 import { SyncBadge } from '../sync/SyncBadge.js';
+import { SignOutButton } from '../session/SignOutButton.js';
 import { BrandMark } from './BrandMark.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -25,6 +27,7 @@ export function AppLayout() {
           <BrandMark />
           <Group gap="sm" wrap="nowrap">
             <ConnectivityBadge />
+            <SyncAttention />
             <SyncBadge />
             {user && (
               <Text fz="sm" c="dimmed" visibleFrom="md">
@@ -35,6 +38,7 @@ export function AppLayout() {
             <Button variant="default" size="xs" leftSection={<IconLock size={16} aria-hidden />} onClick={() => void lockNow()}>
               {t('shell.lock')}
             </Button>
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>

@@ -17,6 +17,7 @@ export const enWork: Strings<typeof nlWork> = {
     pendingHint: 'These changes are stored safely on this laptop and are sent as soon as there is a connection.',
     allSentHint: 'No changes are waiting to be sent.',
     lastSync: 'Last synchronised: {{at}}.',
+    now: 'Synchronise now',
     neverSynced: 'Not synchronised from this device yet.',
   },
   drafts: {

@@ -1,5 +1,6 @@
 import { enBackup } from './en-backup.js';
 import { enLicence } from './en-licence.js';
+import { enSync } from './en-sync.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
 
@@ -72,6 +73,7 @@ export const en: Messages = {
   ...enWork,
   ...enLicence,
   ...enBackup,
+  ...enSync,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

@@ -14,6 +14,7 @@ export const nlWork = {
     pendingHint: 'Deze wijzigingen staan veilig op deze laptop en worden verstuurd zodra er verbinding is.',
     allSentHint: 'Er staan geen wijzigingen meer klaar om te versturen.',
     lastSync: 'Laatst gesynchroniseerd: {{at}}.',
+    now: 'Nu synchroniseren',
     neverSynced: 'Nog niet gesynchroniseerd vanaf dit apparaat.',
   },
   drafts: {

@@ -1,5 +1,6 @@
 import { nlBackup } from './nl-backup.js';
 import { nlLicence } from './nl-licence.js';
+import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
 
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
@@ -72,6 +73,7 @@ export const nl = {
   ...nlWork,
   ...nlLicence,
   ...nlBackup,
+  ...nlSync,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',

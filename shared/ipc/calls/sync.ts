@@ -46,6 +46,8 @@ export const refusedChangeSchema = z.object({
   table: z.string(),
   rowId: z.string(),
   clientId: z.string().nullable(),
+  /** The dossier's name when it is still on this device (the refused-changes screen shows it). */
+  clientName: z.string().nullable().default(null),
   reason: z.string(),
   /** add_addendum · review_and_redo · contact_administrator · fix_clock · report_problem */
   action: z.string(),
