@@ -28,6 +28,7 @@ const reportCount = Number(process.env.BENCH_STORE_REPORTS ?? 500_000);
 const samples = Number(process.env.BENCH_STORE_SAMPLES ?? 300);
 /** The store's page cache; by default the app's own choice (half the file, 32–256 MiB). */
 const cacheMiB = process.env.BENCH_STORE_CACHE_MIB ? Number(process.env.BENCH_STORE_CACHE_MIB) : undefined;
+const pageSize = process.env.BENCH_STORE_PAGE_SIZE ? Number(process.env.BENCH_STORE_PAGE_SIZE) : undefined;
 
 interface Variant {
   encrypted: boolean;
@@ -154,7 +155,7 @@ async function prepareVariant(sodium: Sodium, dir: string, encrypted: boolean): 
   const password = 'benchmark wachtwoord';
   const key = encrypted ? vault.create(password) : null;
 
-  const db = openDatabase(file, { key, cacheMiB });
+  const db = openDatabase(file, { key, cacheMiB, pageSize });
   applyMigrations(db, loadMigrations());
   const documentsDir = path.join(dir, 'documents');
   const directory = new Directory(createStoreServices(db, { sodium, documentsDir, databaseKey: key ?? new Uint8Array(32) }));

@@ -10,6 +10,22 @@ const searchInsertTriggers = ['reports_fts_after_insert', 'clients_fts_after_ins
  * Only for inserts: updates and deletes inside `load` still go through their triggers.
  */
 export function loadInBulk<T>(db: SqliteDatabase, load: () => T): T {
+  // A load writes far more pages than the everyday cache holds (sized at open from the then
+  // small file); every page pushed out mid-transaction is encrypted to the WAL and decrypted again
+  // when touched. A larger cache for the length of the load only, released afterwards.
+  const everydayCache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${-1024 * bulkLoadCacheMiB}`);
+  try {
+    return loadInOneTransaction(db, load);
+  } finally {
+    db.pragma(`cache_size = ${everydayCache}`);
+  }
+}
+
+/** Cache for a bulk load: enough for the b-tree interiors and the hot leaves of 500k reports. */
+const bulkLoadCacheMiB = 128;
+
+function loadInOneTransaction<T>(db: SqliteDatabase, load: () => T): T {
   return db
     .transaction(() => {
       const saved = db

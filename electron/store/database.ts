@@ -19,6 +19,8 @@ export interface OpenDatabaseOptions {
    */
   cacheMiB?: number;
   readonly?: boolean;
+  /** Page size for a NEW file in bytes (benchmarks compare sizes); an existing file keeps its own. */
+  pageSize?: number;
 }
 
 /**
@@ -36,9 +38,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Sqlite
       const rows = db.pragma(`key = "x'${Buffer.from(options.key).toString('hex')}'"`) as Array<{ ok?: string }>;
       if (rows[0]?.ok !== 'ok') throw new StoreError('internal', 'De database kon niet worden ontsleuteld');
     }
-    // 8 KiB pages for a new file (a no-op for an existing one): half the pages, so half the
-    // per-page nonce/tag work, and report texts rarely spill into overflow pages. Must precede WAL.
-    if (!options.readonly) db.pragma('page_size = 8192');
+    // 4 KiB pages for a new file (a no-op for an existing one). Opening a dossier reads its reports
+    // from pages scattered over the file, and every page read from disk is decrypted whole: smaller
+    // pages decrypt less per report. Measured (bench/store, 500k reports) against 8 KiB: opening a
+    // dossier 1.27× plain instead of 1.76×, a batch insert 1.15× instead of 1.83×. Must precede WAL.
+    if (!options.readonly) db.pragma(`page_size = ${options.pageSize ?? 4096}`);
     // The first read authenticates page 1: with a verified key, a failure here means a changed file.
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     // Temporary tables and sort spills would be written unencrypted: keep them in memory.
