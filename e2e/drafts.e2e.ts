@@ -60,3 +60,54 @@ test('the preview host is killed while a report is being typed; after a restart 
     await second.stop();
   }
 });
+
+test('a half-typed new client survives a reload and a lock, and is gone once the client is created', async ({ page }) => {
+  const device = await provisionDevice({ clients: demoClients });
+  const preview = await startPreview({ dataDir: device.dataDir });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Nieuwe cliënt' });
+    await dialog.getByRole('textbox', { name: 'Voornaam' }).fill('Cornelia');
+    await dialog.getByRole('textbox', { name: 'Achternaam' }).fill('Hoekstra');
+    await dialog.getByRole('textbox', { name: 'Geboortedatum' }).fill('03-02-1944');
+    await dialog.getByRole('textbox', { name: 'Woonplaats' }).fill('Zeist');
+    await expect(dialog.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'client-new-draft');
+
+    // A reload (as after a crash of the window): the form comes back with what was typed.
+    await page.reload();
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    dialog = page.getByRole('dialog', { name: 'Nieuwe cliënt' });
+    await expect(dialog.getByRole('textbox', { name: 'Voornaam' })).toHaveValue('Cornelia');
+    await expect(dialog.getByRole('textbox', { name: 'Achternaam' })).toHaveValue('Hoekstra');
+    await expect(dialog.getByRole('textbox', { name: 'Geboortedatum' })).toHaveValue('03-02-1944');
+    await expect(dialog.getByRole('textbox', { name: 'Woonplaats' })).toHaveValue('Zeist');
+
+    // More typing, then a lock (the app's own button): unlocking and reopening shows all of it.
+    await dialog.getByRole('textbox', { name: 'Postcode' }).fill('3701 AB');
+    await expect(dialog.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await unlock(page, device.password);
+    await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Voornaam' })).toHaveValue('Cornelia');
+    await expect(dialog.getByRole('textbox', { name: 'Postcode' })).toHaveValue('3701 AB');
+
+    // Created: the draft is discarded, the next new client starts empty.
+    await dialog.getByRole('button', { name: 'Cliënt aanmaken' }).click();
+    await expect(page.getByRole('heading', { name: 'Cornelia Hoekstra', level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: 'Cliënten' }).first().click();
+    await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Voornaam' })).toHaveValue('');
+    await page.reload();
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Voornaam' })).toHaveValue('');
+    await expect(dialog.getByRole('textbox', { name: 'Achternaam' })).toHaveValue('');
+  } finally {
+    await preview.stop();
+  }
+});

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
+import { IconEraser } from '@tabler/icons-react';
 import { AppModal } from '../ui/AppModal.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -6,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { clientDisplayName } from '../../../shared/domain/client.js';
 import { api } from '../bridge/index.js';
+import { DraftStatus } from '../drafts/DraftStatus.js';
+import { useDraft } from '../drafts/useDraft.js';
 import { domainResolver } from '../forms/domain-resolver.js';
 import { applyServerIssues } from '../forms/apply-server-issues.js';
 import { notify } from '../ui/notify.js';
@@ -14,6 +17,20 @@ import { useErrorText } from '../ipc/useErrorText.js';
 import { ClientFields } from './ClientFields.js';
 import { clientCreateSchema, clientFormFields, emptyClient, type ClientCreateOutput, type ClientFormValues } from './client-form-values.js';
 
+/** One draft per user: a half-registered client comes back when the form is opened again. */
+const newClientDraftKey = 'client:new';
+
+/** The typed values worth keeping; "" when the form holds nothing but its defaults. */
+function draftContent(values: ClientFormValues): string {
+  const typed = Object.entries(values).filter(([field, value]) => value !== emptyClient[field as keyof ClientFormValues]);
+  return typed.length === 0 ? '' : JSON.stringify(Object.fromEntries(typed));
+}
+
+/**
+ * "Nieuwe cliënt". What is typed is a draft in the encrypted store within a second: cancelling, a
+ * lock, a reload or a crash keeps it, and the form shows it again when opened. A successful create
+ * or "Formulier leegmaken" discards it.
+ */
 export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -24,12 +41,24 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
     resolver: domainResolver<ClientFormValues, ClientCreateOutput>(clientCreateSchema),
     mode: 'onTouched',
   });
+  const content = draftContent(form.watch());
+  const draft = useDraft({
+    key: newClientDraftKey,
+    clientId: null,
+    content,
+    onRestore: (stored) => form.reset({ ...emptyClient, ...(JSON.parse(stored) as Partial<ClientFormValues>) }),
+  });
+  // The form first, then the draft: a save still pending must find the form empty, not the old values.
+  const clear = async () => {
+    form.reset(emptyClient);
+    await draft.discard();
+  };
   const create = useMutation({
     mutationFn: (values: ClientCreateOutput) => unwrap(api.clients.create(values)),
     onSuccess: async (client) => {
+      await clear();
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
       notify({ title: t('clients.created'), message: `${clientDisplayName(client)} · ${client.dossierNumber}` });
-      form.reset(emptyClient);
       onClose();
       void navigate(`/dossiers/${client.id}`);
     },
@@ -44,13 +73,23 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
           {create.error && !(form.formState.errors && Object.keys(form.formState.errors).length > 0) && (
             <Alert color="red" role="alert" title={errorText(create.error)} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('clients.createSubmit')}
-            </Button>
+          <Group justify="space-between">
+            <Group gap="md">
+              {content !== '' && (
+                <Button variant="default" leftSection={<IconEraser size={16} aria-hidden />} onClick={() => void clear()}>
+                  {t('clients.clearForm')}
+                </Button>
+              )}
+              <DraftStatus state={draft.state} />
+            </Group>
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                {t('clients.createSubmit')}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

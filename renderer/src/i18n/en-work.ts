@@ -44,6 +44,7 @@ export const enWork: Strings<typeof nlWork> = {
     col: { name: 'Name', dossierNumber: 'Record number', birthDate: 'Date of birth', address: 'Postcode and town', status: 'Status' },
     new: 'New client',
     createSubmit: 'Create client',
+    clearForm: 'Clear form',
     created: 'Client created',
     emptyTitle: 'No records yet',
     emptyText: 'There are no client records you may see yet. Create a new client, or ask your administrator for access.',

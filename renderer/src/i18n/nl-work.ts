@@ -41,6 +41,7 @@ export const nlWork = {
     col: { name: 'Naam', dossierNumber: 'Dossiernummer', birthDate: 'Geboortedatum', address: 'Postcode en plaats', status: 'Status' },
     new: 'Nieuwe cliënt',
     createSubmit: 'Cliënt aanmaken',
+    clearForm: 'Formulier leegmaken',
     created: 'Cliënt aangemaakt',
     emptyTitle: 'Nog geen dossiers',
     emptyText: 'Er zijn nog geen cliëntdossiers die jij mag inzien. Maak een nieuwe cliënt aan, of vraag je beheerder om toegang.',
