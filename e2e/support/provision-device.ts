@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { writeDeviceAccount } from '../../electron/session/device-account.js';
 import { LocalStore } from '../../electron/store/index.js';
 import { licenceStorageKeys } from '../../electron/licence/key-value-storage.js';
-import { DeviceValues } from '../../electron/sync/device-values.js';
+import { DeviceValues, syncValueKeys } from '../../electron/sync/device-values.js';
 import type { ClientCreate } from '../../shared/domain/client.js';
 import type { LeaseStatus, LicenceLease } from '../../shared/licence/lease.js';
 import { encodeKey, leaseCrypto, signLease } from '../../shared/licence/sign.js';
@@ -42,6 +42,8 @@ export async function provisionDevice(
     autoLockMinutes?: number;
     /** The licence the service last issued to this device (default: active, valid for 14 days). */
     licence?: { status?: LeaseStatus; exportAllowed?: boolean; blockReason?: LicenceLease['blockReason'] };
+    /** A session token as the online sign-in stores it (for screens that call the service, e.g. admin offline). */
+    sessionToken?: string;
   } = {},
 ): Promise<ProvisionedDevice> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-device-'));
@@ -63,6 +65,7 @@ export async function provisionDevice(
   const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
   const deviceId = uuidv7();
   await storeSignedLease(store, dataDir, { organisationId, userId: signedIn.id, deviceId }, options.licence ?? {});
+  if (options.sessionToken) new DeviceValues(() => store.connection).set(syncValueKeys.sessionToken, options.sessionToken);
   store.lock();
   writeDeviceAccount(dataDir, { userId: signedIn.id, organisationId, email: signedIn.email, displayName: signedIn.displayName, deviceId });
   return { dataDir, password, organisationId, users, clientIds };

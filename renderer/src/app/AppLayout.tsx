@@ -1,7 +1,8 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
-import { IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { isAdministrator } from '../../../shared/domain/user.js';
 import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
 import { useAutoLock } from '../session/useAutoLock.js';
 import { useLockNow } from '../session/useLockNow.js';
@@ -53,6 +54,15 @@ export function AppLayout() {
         <NavLink component={RouterLink} to="/agenda" label={t('shell.agenda')} leftSection={<IconCalendarEvent size={18} aria-hidden />} />
         <NavLink component={RouterLink} to="/export" label={t('export.title')} leftSection={<IconFileExport size={18} aria-hidden />} />
         <NavLink component={RouterLink} to="/instellingen/back-ups" label={t('backup.nav')} leftSection={<IconDatabase size={18} aria-hidden />} />
+        {user && isAdministrator(user.role) && (
+          <NavLink
+            component={RouterLink}
+            to="/beheer"
+            active={location.pathname.startsWith('/beheer')}
+            label={t('admin.nav')}
+            leftSection={<IconSettings size={18} aria-hidden />}
+          />
+        )}
         {user && (
           <Text fz="xs" c="dimmed" mt="auto" px="sm" pb="xs">
             {user.organisationName}

@@ -1,4 +1,5 @@
 import { enBackup } from './en-backup.js';
+import { enAdmin } from './en-admin.js';
 import { enLicence } from './en-licence.js';
 import { enSync } from './en-sync.js';
 import { enWork } from './en-work.js';
@@ -74,6 +75,7 @@ export const en: Messages = {
   ...enLicence,
   ...enBackup,
   ...enSync,
+  ...enAdmin,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

@@ -1,4 +1,5 @@
 import { nlBackup } from './nl-backup.js';
+import { nlAdmin } from './nl-admin.js';
 import { nlLicence } from './nl-licence.js';
 import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
@@ -74,6 +75,7 @@ export const nl = {
   ...nlLicence,
   ...nlBackup,
   ...nlSync,
+  ...nlAdmin,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',
