@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { RouteSpec } from '../../shared/api/route.js';
-import { isAdministrator } from '../../shared/domain/user.js';
 import { CoreError } from '../core/core-error.js';
 import type { SessionService } from '../session/session-service.js';
 import type { LocalStore } from '../store/index.js';
@@ -38,7 +37,7 @@ export class AdminConnection {
     const account = this.session.account();
     if (!account) throw new CoreError('not_signed_in', 'Nobody has signed in on this device yet.');
     const role = this.store.directory.getUser(account.userId)?.role ?? 'practitioner';
-    if (!isAdministrator(role)) throw new CoreError('forbidden', 'Only an admin or the owner manages the organisation.');
+    if (role !== 'owner' && role !== 'admin') throw new CoreError('forbidden', 'Only an admin or the owner manages the organisation.');
     if (level === 'owner' && role !== 'owner') throw new CoreError('forbidden', 'Only the registered owner may do this (terms art. 5 and 16).');
     return { userId: account.userId, organisationId: account.organisationId, role };
   }
