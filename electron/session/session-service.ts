@@ -3,6 +3,7 @@ import { CoreError } from '../core/core-error.js';
 import type { LocalStore } from '../store/index.js';
 import type { DossierSession } from '../store/index.js';
 import { readDeviceAccount, type DeviceAccount } from './device-account.js';
+import { clearWipeNotice, readWipeNotice } from './wipe-device.js';
 import { signInOnline, type OnlineSignInInput, type OnlineSignInOptions, type OnlineSignInOutcome } from './online-sign-in.js';
 
 /**
@@ -19,7 +20,9 @@ export class SessionService {
   /** Online sign-in: the first one on a device creates the store; a later one resets the unlock counters. */
   async signIn(input: OnlineSignInInput): Promise<OnlineSignInOutcome> {
     if (!this.online) throw new CoreError('server_unreachable', 'No central service is configured for this app.');
-    return signInOnline({ ...this.online, store: this.store, dataDir: this.dataDir }, input);
+    const outcome = await signInOnline({ ...this.online, store: this.store, dataDir: this.dataDir }, input);
+    if (outcome.kind === 'signed-in') clearWipeNotice(this.dataDir);
+    return outcome;
   }
 
   account(): DeviceAccount | null {
@@ -28,7 +31,10 @@ export class SessionService {
 
   status(): SessionStatus {
     const account = this.account();
-    if (!account) return { state: 'no-account' };
+    if (!account) {
+      const wiped = readWipeNotice(this.dataDir);
+      return wiped ? { state: 'no-account', wiped } : { state: 'no-account' };
+    }
     if (!this.store.isUnlocked()) return { state: 'locked', email: account.email, displayName: account.displayName };
     const user = this.store.directory.getUser(account.userId);
     const organisation = this.store.directory.getOrganisation(account.organisationId);

@@ -10,6 +10,8 @@ export class CentralApiError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterSeconds?: number,
+    /** With device_revoked: the hub's signed order to wipe (verified before anything is deleted). */
+    readonly wipeOrder?: unknown,
   ) {
     super(message);
     this.name = 'CentralApiError';
@@ -85,7 +87,7 @@ export function errorFrom(status: number, text: string): CentralApiError {
     body = undefined;
   }
   const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) return new CentralApiError(parsed.data.error, parsed.data.message, status, parsed.data.retryAfterSeconds);
+  if (parsed.success) return new CentralApiError(parsed.data.error, parsed.data.message, status, parsed.data.retryAfterSeconds, parsed.data.wipeOrder);
   if (status === 404) return new CentralApiError('not_found', 'The central service does not know this route (an older version?).', status);
   return new CentralApiError(status >= 500 ? 'unavailable' : 'bad_answer', `The central service answered HTTP ${status}.`, status);
 }

@@ -4,6 +4,8 @@ import type { Mutation, RejectReason } from '../../shared/sync/protocol.js';
 import type { Logger } from '../log/logger.js';
 import { readDeviceAccount } from '../session/device-account.js';
 import { deviceLicence } from '../session/device-licence.js';
+import { wipeDeviceData } from '../session/wipe-device.js';
+import { verifiedWipeOrder } from '../session/wipe-order-verifier.js';
 import type { ShippedLeaseKeys } from '../licence/lease-verifier.js';
 import type { LocalStore } from '../store/index.js';
 import { backoffMs } from './backoff.js';
@@ -193,6 +195,7 @@ export class SyncService {
       this.schedule(this.options.intervalMs ?? 5 * 60_000);
       return report;
     } catch (error) {
+      if (await this.wipeIfOrdered(error, account)) return null;
       this.failures += 1;
       const delay = backoffMs(this.failures, this.options.random);
       this.problem = { ...problemOf(error), retryAt: new Date(Date.now() + delay).toISOString() };
@@ -203,6 +206,22 @@ export class SyncService {
       this.progress = null;
       this.emit();
     }
+  }
+
+  /**
+   * A revoked device's session is refused with a signed wipe order (server/auth/wipeOrder.ts): verified
+   * against the trusted lease keys and this device's identity, then the local data goes.
+   */
+  private async wipeIfOrdered(error: unknown, account: { organisationId: string; userId: string; deviceId?: string | undefined }): Promise<boolean> {
+    if (!(error instanceof CentralApiError) || error.code !== 'device_revoked' || error.wipeOrder === undefined || !account.deviceId) return false;
+    const order = await verifiedWipeOrder(error.wipeOrder, this.options.leaseKeys, { organisationId: account.organisationId, userId: account.userId, deviceId: account.deviceId });
+    if (!order) {
+      this.options.log.warn({}, 'a wipe order did not verify; ignored');
+      return false;
+    }
+    await wipeDeviceData(this.options.store, this.options.dataDir, order.reason);
+    this.options.onWiped?.(order.reason);
+    return true;
   }
 
   private schedule(delayMs: number): void {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteAccess } from '../../shared/api/route.js';
 import { ipAllowed } from '../auth/ipAllowList.js';
+import { revokedDeviceRefusal } from '../auth/wipeOrder.js';
 import { loadSession, touchSession } from '../auth/sessions.js';
 import type { ServiceContext } from '../context.js';
 import { forbidden, HttpError, notSignedIn } from './httpError.js';
@@ -33,7 +34,10 @@ export async function authenticate(
   if (!resolved) throw notSignedIn();
   const { session, user, organisation } = resolved;
   const now = context.now();
-  if (session.revokedAt) throw new HttpError(401, 'session_expired', 'This session was ended. Sign in again.');
+  if (session.revokedAt) {
+    // A revoked device must learn it has to wipe; any other ended session just signs in again.
+    throw (await revokedDeviceRefusal(context, session)) ?? new HttpError(401, 'session_expired', 'This session was ended. Sign in again.');
+  }
   if (session.expiresAt <= now) throw new HttpError(401, 'session_expired', 'This session has expired. Sign in again.');
   if (user.status !== 'active') throw new HttpError(401, 'session_expired', 'This account is no longer active.');
   if (organisation.endedAt && !answersAfterEnd) throw new HttpError(403, 'organisation_ended', 'The agreement of this organisation has ended.');

@@ -91,7 +91,10 @@ describe.each(testBackends)('admin API on %s', (backend) => {
 
     const revoke = await call(harness, org.ownerToken, { method: 'DELETE', url: `/v1/admin/devices/${org.ownerId}/${tablet.id}` });
     expect(revoke.statusCode).toBe(200);
-    expect((await call(harness, second.session.token, { method: 'GET', url: '/v1/me' })).statusCode).toBe(401);
+    // The revoked device's own session is refused with a signed order to wipe its local data.
+    const refused = await call(harness, second.session.token, { method: 'GET', url: '/v1/me' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: 'device_revoked', wipeOrder: { format: 'thuisdossier-wipe/1' } });
     const retry = await call(harness, null, { method: 'POST', url: '/v1/auth/sign-in', payload: { email: org.ownerEmail, password: PASSWORD, device: tablet } });
     expect(retry.json()).toMatchObject({ error: 'device_revoked' });
     expect((await get(org, '/v1/me')).statusCode).toBe(200);

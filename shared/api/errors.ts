@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedWipeOrderSchema } from '../licence/wipe-order.js';
 
 /**
  * Every non-2xx answer of the central service has this body. `error` is a stable code the app
@@ -43,5 +44,7 @@ export const apiErrorSchema = z.object({
   retryAfterSeconds: z.number().int().positive().optional(),
   /** With two_factor_enrolment_required: a session that may only enrol 2FA. */
   enrolmentToken: z.string().optional(),
+  /** With device_revoked, to the revoked device's own (ended) session: the signed order to wipe. */
+  wipeOrder: signedWipeOrderSchema.optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -47,6 +47,8 @@ export const en: Messages = {
     totpSubmit: 'Confirm',
     back: 'Back',
     submit: 'Sign in',
+    wiped: { device_revoked: 'An administrator signed this device out', account_ended: "Your organisation's agreement has ended" },
+    wipedWhat: 'The records were therefore removed from this laptop; no client information is left on it. Ask your administrator to allow the device again if you want to work here again.',
     firstTimeNote:
       'The first sign-in on this laptop needs internet. After that you open Thuisdossier offline with your password.',
   },

@@ -47,6 +47,8 @@ export const nl = {
     totpSubmit: 'Bevestigen',
     back: 'Terug',
     submit: 'Aanmelden',
+    wiped: { device_revoked: 'Een beheerder heeft dit apparaat afgemeld', account_ended: 'De overeenkomst van je organisatie is beëindigd' },
+    wipedWhat: 'De dossiers zijn daarom van deze laptop verwijderd. Er staat geen cliëntinformatie meer op. Vraag je beheerder om het apparaat weer toe te staan als je hier opnieuw wilt werken.',
     firstTimeNote:
       'De eerste keer aanmelden op deze laptop vraagt internet. Daarna open je Thuisdossier ook offline met je wachtwoord.',
   },

@@ -34,7 +34,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (session.data.state === 'no-account') return <SignInScreen />;
+  if (session.data.state === 'no-account') return <SignInScreen wiped={session.data.wiped} />;
   const locked = session.data.state === 'locked';
   if (session.data.state === 'locked' && !wasUnlocked.current) return <UnlockScreen displayName={session.data.displayName} email={session.data.email} />;
   // One stable element around the screens, locked or not, so React never remounts (and empties) them.

@@ -4,7 +4,9 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignInResult } from '../../../shared/ipc/calls/session.js';
+import type { SessionStatus, SignInResult } from '../../../shared/ipc/calls/session.js';
+
+type WipedNotice = Extract<SessionStatus, { state: 'no-account' }>['wiped'];
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
@@ -21,7 +23,7 @@ interface Credentials {
  * the authenticator app as a second step. The password stays in this component's memory only
  * until the sign-in ends (the core needs it again with the code).
  */
-export function SignInScreen({ initialEmail, onCancel }: { initialEmail?: string | undefined; onCancel?: () => void } = {}) {
+export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?: string | undefined; onCancel?: () => void; wiped?: WipedNotice | undefined } = {}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -94,6 +96,11 @@ export function SignInScreen({ initialEmail, onCancel }: { initialEmail?: string
           <Text c="dimmed" fz="sm">
             {t('signIn.intro')}
           </Text>
+          {wiped && (
+            <Alert color="orange" role="status" title={t(`signIn.wiped.${wiped.reason}`)} data-testid="wiped-notice">
+              <Text fz="sm">{t('signIn.wipedWhat')}</Text>
+            </Alert>
+          )}
           <TextInput
             label={t('signIn.email')}
             placeholder={t('signIn.emailPlaceholder')}

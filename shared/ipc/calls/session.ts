@@ -17,7 +17,11 @@ export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
 /** Where the device stands: never signed in here, signed in but locked, or open. */
 export const sessionStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('no-account') }),
+  z.object({
+    state: z.literal('no-account'),
+    /** The central service had this device's data wiped (revoked by an admin, or the agreement ended): say so. */
+    wiped: z.object({ reason: z.enum(['device_revoked', 'account_ended']), wipedAt: z.string() }).optional(),
+  }),
   z.object({ state: z.literal('locked'), email: z.string(), displayName: z.string() }),
   z.object({ state: z.literal('unlocked'), user: signedInUserSchema }),
 ]);
