@@ -13,6 +13,8 @@ export const coreConfigSchema = z.object({
   version: z.string(),
   /** Lease public keys this app trusts (keyId → base64url Ed25519), see session/lease-keys.ts. */
   leasePublicKeys: z.record(z.string(), z.string()).optional(),
+  /** Rows per pull page (default: the protocol's maximum). Smaller pages mean finer progress on slow links. */
+  syncPullLimit: z.coerce.number().int().min(1).max(5000).optional(),
 });
 export type CoreConfig = z.infer<typeof coreConfigSchema>;
 
@@ -25,6 +27,7 @@ export function readCoreConfig(env: NodeJS.ProcessEnv, host: CoreConfig['host'],
     host,
     version,
     leasePublicKeys: parseLeaseKeys(env.THUISDOSSIER_LEASE_PUBLIC_KEYS),
+    ...(env.THUISDOSSIER_SYNC_PULL_LIMIT ? { syncPullLimit: env.THUISDOSSIER_SYNC_PULL_LIMIT } : {}),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

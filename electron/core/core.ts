@@ -69,6 +69,7 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     api,
     leaseKeys: config.leasePublicKeys ?? {},
     log,
+    ...(config.syncPullLimit ? { pullLimit: config.syncPullLimit } : {}),
     isOnline: () => connectivity.current().online,
     onStatus: (status) => events.emit('sync.changed', status),
     onWiped: (reason) => {

@@ -29,6 +29,8 @@ export interface SyncServiceOptions {
   /** Tests: another transport (a faulty network); defaults to HTTP with the stored session token. */
   transport?: SyncTransport;
   intervalMs?: number;
+  /** Rows per pull page (config THUISDOSSIER_SYNC_PULL_LIMIT); the engine's default otherwise. */
+  pullLimit?: number;
   /** How often to look for new local changes to send (default 15 s). */
   pendingCheckMs?: number;
   random?: () => number;
@@ -180,6 +182,7 @@ export class SyncService {
         acceptLease: async (lease) => {
           await licence.accept(lease);
         },
+        ...(this.options.pullLimit ? { pullLimit: this.options.pullLimit } : {}),
         onProgress: (progress) => {
           this.progress = progress;
           this.emit();
