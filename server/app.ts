@@ -4,6 +4,7 @@ import { installErrorHandling } from './http/errorHandler.js';
 import { adminOrganisationRoutes } from './routes/adminOrganisationRoutes.js';
 import { adminUserRoutes } from './routes/adminUserRoutes.js';
 import { downgradeRequestRoutes } from './routes/downgradeRequestRoutes.js';
+import { priceChangeRoutes } from './routes/priceChangeRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { syncRoutes } from './sync/routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   adminUserRoutes(app, context);
   adminOrganisationRoutes(app, context);
   downgradeRequestRoutes(app, context);
+  priceChangeRoutes(app, context);
   syncRoutes(app, context);
   return app;
 }

@@ -50,16 +50,20 @@ export async function recordPaymentEvent(
     if (inserted.length === 0) return { recorded: false, eventId: null };
     const status = invoiceStatusAfter[event.kind];
     let dueOn = event.occurredAt.slice(0, 10);
+    let invoicePeriodStart: string | null = null;
     if (event.invoiceNumber && status) {
       const [invoice] = await tx
         .update(invoices)
         .set({ status, ...(status === 'paid' ? { paidAt: new Date(event.occurredAt) } : {}) })
         .where(and(eq(invoices.organisationId, event.organisationId), eq(invoices.number, event.invoiceNumber)))
-        .returning({ dueAt: invoices.dueAt });
-      if (invoice) dueOn = amsterdamDate(invoice.dueAt);
+        .returning({ dueAt: invoices.dueAt, periodStart: invoices.periodStart });
+      if (invoice) {
+        dueOn = amsterdamDate(invoice.dueAt);
+        invoicePeriodStart = invoice.periodStart;
+      }
     }
     const outcome = await changeSubscription(context, tx, event.organisationId, (state, _activeUsers, today) =>
-      context.subscriptionRules.payment(state, event, dueOn, today),
+      context.subscriptionRules.payment(state, event, dueOn, today, invoicePeriodStart),
     );
     // A refusal (nothing outstanding, say) is recorded with the event, not retried by the provider.
     if (!outcome.ok) context.log.warn({ organisationId: event.organisationId, reason: outcome.reason }, 'payment event refused by the subscription rules');

@@ -60,7 +60,7 @@ export async function changeSubscription(
   tx: Queryable,
   organisationId: string,
   change: (state: unknown, activeUsers: number, today: string) => RuleOutcome,
-): Promise<{ ok: true; view: SubscriptionView } | { ok: false; reason: string; date: string | null }> {
+): Promise<{ ok: true; view: SubscriptionView; state: unknown } | { ok: false; reason: string; date: string | null }> {
   const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.organisationId, organisationId)).for('update');
   if (!row) throw new Error(`organisation ${organisationId} has no subscription row`);
   const today = amsterdamDate(context.now());
@@ -73,7 +73,7 @@ export async function changeSubscription(
     .set({ state: outcome.state, status: view.status, plan: view.plan, seats: view.seats, version: row.version + 1, updatedAt: context.now() })
     .where(eq(subscriptions.organisationId, organisationId));
   await applyEffects(context, tx, organisationId, outcome.effects);
-  return { ok: true, view };
+  return { ok: true, view, state: outcome.state };
 }
 
 /** After users were activated, paused or removed: let the rules upgrade the plan if needed. */

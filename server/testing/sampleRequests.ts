@@ -63,6 +63,10 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { url: `/v1/admin/devices/${ids.userId}/${ids.deviceId}` };
     case 'transferOwnership':
       return { payload: { toUserId: ids.userId, password: 'correct horse battery staple' } };
+    case 'cancelForPriceIncrease':
+      return { payload: { confirm: true } };
+    case 'announcePriceChange':
+      return { payload: { kind: 'indexation', effectiveOn: '2027-01-01', index: { name: 'CPI', basisPoints: 300 }, organisationIds: [ids.organisationId] } };
     case 'requestDowngrade':
       return { payload: { plan: 'solo-1', reason: 'Minder collega’s' } };
     case 'downgradeRequests':

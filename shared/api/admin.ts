@@ -152,6 +152,9 @@ export const downgradeRequestSchema = z.object({
 export type DowngradeRequest = z.infer<typeof downgradeRequestSchema>;
 export const downgradeRequestListSchema = z.object({ requests: z.array(downgradeRequestSchema) });
 
+/** Art. 8: the owner cancels at once after a price increase above 1.5× (through the day the new amount is due). */
+export const cancelForPriceIncreaseRequestSchema = z.object({ confirm: z.literal(true) }).strict();
+
 export const invoiceSchema = z.object({
   id: uuidSchema,
   number: z.string(),
@@ -170,13 +173,16 @@ export const invoiceListSchema = z.object({ invoices: z.array(invoiceSchema) });
 
 export const noticeSchema = z.object({
   id: uuidSchema,
-  kind: z.enum(['terms-change', 'maintenance']),
+  /** terms-change and maintenance go to everyone; price-change only to the organisation's admins. */
+  kind: z.enum(['terms-change', 'maintenance', 'price-change']),
   title: z.string(),
   body: z.string(),
   publishedAt: instantSchema,
   effectiveAt: instantSchema,
   endsAt: instantSchema.nullable(),
   acknowledged: z.boolean(),
+  /** price-change above 1.5× (art. 8): the owner may cancel at once through this day ('YYYY-MM-DD'). */
+  mayCancelUntil: z.string().nullable().default(null),
 });
 export const noticeListSchema = z.object({ notices: z.array(noticeSchema) });
 

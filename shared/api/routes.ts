@@ -93,6 +93,13 @@ export const apiRoutes = {
     body: admin.cancelSubscriptionRequestSchema,
     response: admin.subscriptionViewSchema,
   }),
+  cancelForPriceIncrease: route({
+    method: 'POST',
+    path: '/v1/admin/subscription/cancel-for-price-increase',
+    access: 'owner',
+    body: admin.cancelForPriceIncreaseRequestSchema,
+    response: admin.subscriptionViewSchema,
+  }),
   requestDowngrade: route({
     method: 'POST',
     path: '/v1/admin/subscription/downgrade-requests',
@@ -168,6 +175,14 @@ export const apiRoutes = {
     params: operator.organisationItemParamsSchema,
     body: operator.downgradeDecisionBodySchema,
     response: operator.operatorDowngradeRequestSchema,
+  }),
+
+  announcePriceChange: route({
+    method: 'POST',
+    path: '/v1/operator/price-changes',
+    access: 'operator',
+    body: operator.priceChangeAnnouncementSchema,
+    response: operator.priceChangeAnnouncedSchema,
   }),
 
   paymentEvent: route({
