@@ -42,6 +42,26 @@ test('the client list searches as you type by name, BSN, dossier number and post
   await expect(page.getByTestId('client-count')).toHaveText('1 van 5 dossiers');
 });
 
+test('in English, the BSN refusal and a missing name are explained in English', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await page.getByText('EN', { exact: true }).click();
+  await page.getByRole('button', { name: 'New client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New client' });
+  await dialog.getByRole('textbox', { name: 'Last name' }).fill('Jansen');
+  await dialog.getByRole('textbox', { name: 'BSN' }).fill('123456788');
+  await dialog.getByRole('button', { name: 'Create client' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'BSN' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('This BSN is not correct: the eleven test fails (check for a typing error)')).toBeVisible();
+  await expect(dialog.getByText('First name is required')).toBeVisible();
+  await expect(dialog.getByText(/elfproef|verplicht/)).toHaveCount(0);
+  await expectAccessible(page);
+  await saveScreenshot(page, 'client-new-invalid-bsn-en');
+  // Nothing typed is lost by cancelling: the form is a draft. Clear it for the next test.
+  await dialog.getByRole('button', { name: 'Clear form' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('NL', { exact: true }).click();
+});
+
 test('a new client with an invalid BSN is refused with the reason next to the field, then created with a valid one', async ({ page }) => {
   await openAndUnlock(page, preview.url, device.password);
   await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();

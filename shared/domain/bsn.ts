@@ -1,3 +1,5 @@
+import { domainMessage } from './messages.js';
+
 /**
  * BSN (burgerservicenummer): 9 digits passing the "elfproef" (11-test): the weighted sum
  * 9·d1 + 8·d2 + … + 2·d8 − 1·d9 must be divisible by 11. The −1 weight for the last digit is what
@@ -11,10 +13,10 @@ export function normaliseBsn(input: string): string {
 /** Why a BSN is not valid, in Dutch, or null when it is valid. */
 export function bsnProblem(input: string): string | null {
   const bsn = normaliseBsn(input);
-  if (!/^\d+$/.test(bsn)) return 'Een BSN bestaat alleen uit cijfers';
-  if (bsn.length !== 9) return `Een BSN heeft 9 cijfers, dit zijn er ${bsn.length}`;
-  if (/^0+$/.test(bsn)) return 'Een BSN kan niet alleen uit nullen bestaan';
-  if (!passesElevenTest(bsn)) return 'Dit BSN klopt niet: de elfproef faalt (controleer op een tikfout)';
+  if (!/^\d+$/.test(bsn)) return domainMessage('bsnDigitsOnly');
+  if (bsn.length !== 9) return domainMessage('bsnLength', { count: bsn.length });
+  if (/^0+$/.test(bsn)) return domainMessage('bsnZeros');
+  if (!passesElevenTest(bsn)) return domainMessage('bsnElevenTest');
   return null;
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { bsnProblem, normaliseBsn } from './bsn.js';
 import { emailSchema, idSchema, isoDateSchema, phoneSchema, requiredText, syncMetaSchema, text } from './common.js';
+import { domainMessage } from './messages.js';
 import { normalisePostcode } from './postcode.js';
 
 export const clientStatuses = ['aanmelding', 'in_zorg', 'uit_zorg'] as const;
-export const clientStatusSchema = z.enum(clientStatuses, { error: 'Kies een status: aanmelding, in zorg of uit zorg' });
+export const clientStatusSchema = z.enum(clientStatuses, { error: domainMessage('clientStatus') });
 export type ClientStatus = z.infer<typeof clientStatusSchema>;
 
 export const bsnSchema = z
@@ -22,7 +23,7 @@ export const bsnSchema = z
 export const postcodeSchema = z.string().transform((value, ctx) => {
   const normal = normalisePostcode(value);
   if (normal === null) {
-    ctx.addIssue({ code: 'custom', message: 'Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB' });
+    ctx.addIssue({ code: 'custom', message: domainMessage('postcode') });
     return z.NEVER;
   }
   return normal;
@@ -40,7 +41,7 @@ const clientFields = {
   bsn: nullable(bsnSchema),
   street: nullable(text('De straat', 120)),
   houseNumber: nullable(
-    z.string().trim().regex(/^\d{1,5}$/, 'Een huisnummer bestaat uit cijfers; een toevoeging gaat in het veld toevoeging'),
+    z.string().trim().regex(/^\d{1,5}$/, domainMessage('houseNumber')),
   ),
   houseNumberAddition: nullable(text('De toevoeging', 10)),
   postcode: nullable(postcodeSchema),
@@ -56,7 +57,7 @@ const clientFields = {
 
 function checkCareDates(value: { careStartDate?: string | null; careEndDate?: string | null }, ctx: z.RefinementCtx) {
   if (value.careStartDate && value.careEndDate && value.careEndDate < value.careStartDate) {
-    ctx.addIssue({ code: 'custom', path: ['careEndDate'], message: 'De einddatum van de zorg ligt vóór de startdatum' });
+    ctx.addIssue({ code: 'custom', path: ['careEndDate'], message: domainMessage('careEndBeforeStart') });
   }
 }
 

@@ -1,29 +1,35 @@
 import { z } from 'zod';
+import { domainMessage, type FieldLabel } from './messages.js';
 
 /** Ids are UUIDv7 made on the device (time-ordered, so B-tree inserts stay local). */
-export const idSchema = z.string().uuid('Dit is geen geldige id');
+export const idSchema = z.string().uuid(domainMessage('invalidId'));
 export type Id = z.infer<typeof idSchema>;
 
 /** Calendar date "2024-03-01" (no time zone: a date in Europe/Amsterdam as the user means it). */
-export const isoDateSchema = z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD' });
+export const isoDateSchema = z.iso.date({ error: domainMessage('date') });
 
 /** An instant with offset, ISO 8601, e.g. "2024-03-01T09:30:00.000Z". */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'Vul een tijdstip in (ISO 8601, met tijdzone)' });
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: domainMessage('dateTime') });
 
-export const emailSchema = z.string().trim().toLowerCase().email('Dit is geen geldig e-mailadres').max(254, 'Een e-mailadres is te lang');
+export const emailSchema = z.string().trim().toLowerCase().email(domainMessage('email')).max(254, domainMessage('emailTooLong'));
 
 /** Dutch phone numbers in their many written forms; we keep what was typed, only check it looks like one. */
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s()-]{6,20}$/, 'Dit is geen geldig telefoonnummer');
+  .regex(/^\+?[\d\s()-]{6,20}$/, domainMessage('phone'));
 
-export function text(label: string, max: number) {
-  return z.string().trim().max(max, `${label} mag hoogstens ${max} tekens zijn`);
+export function text(label: FieldLabel, max: number) {
+  return z.string().trim().max(max, domainMessage('tooLong', { label, max }));
 }
 
-export function requiredText(label: string, max: number) {
-  return z.string().trim().min(1, `${label} is verplicht`).max(max, `${label} mag hoogstens ${max} tekens zijn`);
+/** Required: an empty field (null once a form has turned "" into null) gets the same "is verplicht" as blank text. */
+export function requiredText(label: FieldLabel, max: number) {
+  return z
+    .string({ error: domainMessage('required', { label }) })
+    .trim()
+    .min(1, domainMessage('required', { label }))
+    .max(max, domainMessage('tooLong', { label, max }));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { domainMessage } from './messages.js';
 import { emailSchema, idSchema, phoneSchema, requiredText, syncMetaSchema, text } from './common.js';
 
 /** Related persons (SPEC §1): family, legal representatives (mentor, curator, wettelijk vertegenwoordiger), GP, other professionals. */
 export const contactRelations = ['familie', 'wettelijk_vertegenwoordiger', 'mentor', 'curator', 'huisarts', 'professional', 'overig'] as const;
-export const contactRelationSchema = z.enum(contactRelations, { error: 'Kies de relatie tot de cliënt' });
+export const contactRelationSchema = z.enum(contactRelations, { error: domainMessage('contactRelation') });
 export type ContactRelation = z.infer<typeof contactRelationSchema>;
 
 const contactFields = {

@@ -7,6 +7,7 @@ export * from './contact.js';
 export * from './document.js';
 export * from './dossier-access.js';
 export * from './draft.js';
+export * from './messages.js';
 export * from './organisation.js';
 export * from './postcode.js';
 export * from './report-categories.js';

@@ -1,3 +1,5 @@
+import { domainMessage } from './messages.js';
+
 /**
  * Dutch postcodes: four digits (first not 0) and two letters. Stored and shown as "1234 AB";
  * SA, SD and SS are never issued (historical reasons), so they are rejected as typos.
@@ -14,9 +16,7 @@ export function normalisePostcode(input: string): string | null {
 }
 
 export function postcodeProblem(input: string): string | null {
-  return normalisePostcode(input) === null
-    ? 'Een postcode bestaat uit 4 cijfers en 2 letters, bijvoorbeeld 1234 AB'
-    : null;
+  return normalisePostcode(input) === null ? domainMessage('postcode') : null;
 }
 
 /** The search key: no space, upper case ("1234AB"), so prefixes like "1234a" match too. */

@@ -4,6 +4,7 @@ import { enLicence } from './en-licence.js';
 import { enSync } from './en-sync.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
+import { enValidation } from './en-validation.js';
 
 export const en: Messages = {
   app: {
@@ -78,6 +79,7 @@ export const en: Messages = {
   ...enBackup,
   ...enSync,
   ...enAdmin,
+  ...enValidation,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

@@ -3,6 +3,7 @@ import { nlAdmin } from './nl-admin.js';
 import { nlLicence } from './nl-licence.js';
 import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
+import { nlValidation } from './nl-validation.js';
 
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
@@ -78,6 +79,7 @@ export const nl = {
   ...nlBackup,
   ...nlSync,
   ...nlAdmin,
+  ...nlValidation,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',

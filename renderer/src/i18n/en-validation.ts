@@ -1,0 +1,45 @@
+import type { DomainMessageCode, FieldLabel } from '../../../shared/domain/messages.js';
+
+/** English texts of the domain's validation messages, per code and per field label (typed: none can be missing). */
+export const enValidation: { validation: { messages: Record<DomainMessageCode, string>; labels: Record<FieldLabel, string> } } = {
+  validation: {
+    messages: {
+      required: '{{label}} is required',
+      tooLong: '{{label}} may be at most {{max}} characters',
+      invalidId: 'This is not a valid id',
+      date: 'Enter a date as YYYY-MM-DD',
+      dateTime: 'Enter a time (ISO 8601, with time zone)',
+      email: 'This is not a valid email address',
+      emailTooLong: 'This email address is too long',
+      phone: 'This is not a valid phone number',
+      bsnDigitsOnly: 'A BSN consists of digits only',
+      bsnLength: 'A BSN has 9 digits, this one has {{count}}',
+      bsnZeros: 'A BSN cannot consist of zeros only',
+      bsnElevenTest: 'This BSN is not correct: the eleven test fails (check for a typing error)',
+      postcode: 'A postcode consists of 4 digits and 2 letters, for example 1234 AB',
+      houseNumber: 'A house number consists of digits; an addition goes in the addition field',
+      clientStatus: 'Choose a status: registration, in care or discharged',
+      careEndBeforeStart: 'The end date of care is before the start date',
+      contactRelation: 'Choose the relation to the client',
+    },
+    labels: {
+      'De voornaam': 'First name',
+      'Het tussenvoegsel': 'The name prefix',
+      'De achternaam': 'Last name',
+      'De straat': 'The street',
+      'De toevoeging': 'The addition',
+      'De woonplaats': 'The town',
+      'De huisarts': 'The GP',
+      'De zorgverzekeraar': 'The health insurer',
+      'De naam': 'The name',
+      'De organisatie': 'The organisation',
+      'De naam van de organisatie': 'The organisation name',
+      'De notitie': 'The note',
+      'De omschrijving': 'The description',
+      'De locatie': 'The location',
+      'De productcode': 'The product code',
+      'De productnaam': 'The product name',
+      'De bestandsnaam': 'The file name',
+    },
+  },
+};
