@@ -14,7 +14,7 @@ interface Props<TOut> {
 
 /**
  * The personalia fields, shared by "new client" and the Personalia tab. Each error is the domain's
- * own Dutch sentence (e.g. why a BSN fails the 11-test), shown directly under its field.
+ * own sentence (e.g. why a BSN fails the 11-test) in the user's language, shown directly under its field.
  */
 export function ClientFields<TOut>({ register, control, errors, readOnly = false }: Props<TOut>) {
   const { t } = useTranslation();
@@ -34,7 +34,8 @@ export function ClientFields<TOut>({ register, control, errors, readOnly = false
           )}
         /></Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        {text('bsn', { inputMode: 'numeric', autoComplete: 'off', description: t('client.bsnHint') })}
+        {/* The hint under the input, so the inputs of this row stay level. */}
+        {text('bsn', { inputMode: 'numeric', autoComplete: 'off', description: t('client.bsnHint'), inputWrapperOrder: ['label', 'input', 'description', 'error'] })}
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
         <Controller

@@ -20,7 +20,7 @@ export const DateField = forwardRef<HTMLInputElement, Props>(function DateField(
       onChange={(next) => onChange(next ? String(next).slice(0, 10) : '')}
       valueFormat="DD-MM-YYYY"
       dateParser={(text) => parseDutchDate(text)}
-      placeholder="dd-mm-jjjj"
+      placeholder={t('common.datePlaceholder')}
       clearable
       clearButtonProps={{ 'aria-label': t('common.clearDate') }}
       leftSection={<IconCalendar size={16} aria-hidden />}

@@ -1,6 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendarTime } from '@tabler/icons-react';
 import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseDutchDate } from './dutch-date.js';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
@@ -11,6 +12,7 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'datePa
 
 /** Date and time typed as "24-11-2026 10:30" (24-hour clock), or picked. */
 export const DateTimeField = forwardRef<HTMLInputElement, Props>(function DateTimeField({ value, onChange, ...props }, ref) {
+  const { t } = useTranslation();
   return (
     <DateInput
       ref={ref}
@@ -19,7 +21,7 @@ export const DateTimeField = forwardRef<HTMLInputElement, Props>(function DateTi
       valueFormat="DD-MM-YYYY HH:mm"
       withTime
       dateParser={(text) => parseDutchDate(text, true)}
-      placeholder="dd-mm-jjjj uu:mm"
+      placeholder={t('common.dateTimePlaceholder')}
       leftSection={<IconCalendarTime size={16} aria-hidden />}
       {...props}
     />

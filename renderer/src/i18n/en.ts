@@ -26,6 +26,8 @@ export const en: Messages = {
     no: 'No',
     none: '—',
     clearDate: 'Clear date',
+    datePlaceholder: 'dd-mm-yyyy',
+    dateTimePlaceholder: 'dd-mm-yyyy hh:mm',
   },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   connectivity: {

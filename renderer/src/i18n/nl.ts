@@ -26,6 +26,8 @@ export const nl = {
     no: 'Nee',
     none: '—',
     clearDate: 'Datum wissen',
+    datePlaceholder: 'dd-mm-jjjj',
+    dateTimePlaceholder: 'dd-mm-jjjj uu:mm',
   },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   connectivity: {
