@@ -7,6 +7,7 @@ import { downgradeRequestRoutes } from './routes/downgradeRequestRoutes.js';
 import { priceChangeRoutes } from './routes/priceChangeRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
+import { retentionRoutes } from './retention/retentionRoutes.js';
 import { syncRoutes } from './sync/routes.js';
 
 declare module 'fastify' {
@@ -64,5 +65,6 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   downgradeRequestRoutes(app, context);
   priceChangeRoutes(app, context);
   syncRoutes(app, context);
+  retentionRoutes(app, context);
   return app;
 }

@@ -7,6 +7,7 @@ import { rotateLeaseKey } from './keys/leaseKeys.js';
 import { publishNotice } from './notices/publishNotice.js';
 import { purgeEndedOrganisations } from './accounts/purgeEnded.js';
 import { advanceSubscriptions } from './subscription/advance.js';
+import { runRetention } from './retention/retentionService.js';
 import { prepareService } from './startServer.js';
 
 /**
@@ -16,6 +17,7 @@ import { prepareService } from './startServer.js';
  * npm run server -- rotate-lease-key make a new lease signing key in the data folder (restart to use)
  * npm run server -- migrate          apply the migrations and exit (e.g. before a rolling restart)
  * npm run server -- advance          let time pass for subscriptions (renewals, end dates); also hourly in `start`
+ * npm run server -- retention        offer dossiers closed twenty years ago for destruction (WGBO); also hourly in `start`
  * npm run server -- purge-ended [days]  delete organisations whose agreement ended > days (default 14) ago
  * npm run server -- notice terms "<title>" "<text>" <effective YYYY-MM-DD>
  * npm run server -- notice maintenance "<title>" "<text>" <start ISO> <end ISO>
@@ -56,6 +58,12 @@ async function main(): Promise<void> {
       console.log(`Subscriptions checked: ${result.checked}; steps taken: ${result.steps}.`);
       return service.close();
     }
+    case 'retention': {
+      const service = await prepareService(config, process.env);
+      const result = await runRetention(service.context);
+      console.log(`Dossiers offered for destruction: ${result.offered}; deletion requests past their deadline: ${result.overdueRequests}.`);
+      return service.close();
+    }
     case 'purge-ended': {
       const graceDays = Number(flags[0] ?? 14);
       if (!Number.isInteger(graceDays) || graceDays < 0) throw new Error('Use: purge-ended [days]');
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | advance | purge-ended [days] | rotate-lease-key | notice`);
+      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | advance | retention | purge-ended [days] | rotate-lease-key | notice`);
       process.exitCode = 2;
   }
 
@@ -92,8 +100,11 @@ async function main(): Promise<void> {
     console.log(`Thuisdossier central service listening on ${address} (${config.databaseUrl ? redactUrl(config.databaseUrl) : service.database.description})`);
     console.log(`Lease signing key: ${service.context.leaseKeys.signing.keyId}; public keys at ${address}/v1/licence/keys`);
     // The subscription clock. Safe on every instance at once (row locks; nothing due → no change).
-    const tick = () =>
-      advanceSubscriptions(service.context).catch((error: unknown) => service.context.log.error({ err: error }, 'advancing subscriptions failed'));
+    // The retention job likewise: under each organisation's lock, and a dossier already offered is not offered again.
+    const tick = async () => {
+      await advanceSubscriptions(service.context).catch((error: unknown) => service.context.log.error({ err: error }, 'advancing subscriptions failed'));
+      await runRetention(service.context).catch((error: unknown) => service.context.log.error({ err: error }, 'the retention job failed'));
+    };
     void tick();
     setInterval(() => void tick(), 60 * 60 * 1000).unref();
     const stop = async (signal: string) => {

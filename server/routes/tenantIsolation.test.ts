@@ -5,6 +5,7 @@ import { downgradeRequests, serviceNotices } from '../db/schema/index.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
 import { addUser, call, createTestOrganisation, startHarness, TEST_OPERATOR_TOKEN, type Harness, type TestOrganisation } from '../testing/harness.js';
 import { sampleRequest, type ForeignIds } from '../testing/sampleRequests.js';
+import { latestRows, TestDevice } from '../sync/testing/syncClient.js';
 
 const names = Object.keys(apiRoutes) as ApiRouteName[];
 const guarded = names.filter((name) => apiRoutes[name].access !== 'public' && apiRoutes[name].access !== 'provider');
@@ -51,7 +52,32 @@ describe.each(testBackends)('tenant isolation and authorisation on %s', (backend
       status: 'pending',
       requestedAt: harness.clock.now(),
     });
-    idsOfB = { userId: userOfB.userId, deviceId: userOfB.deviceId, sessionId: sessions.sessions[0]!.id, noticeId, organisationId: orgB.organisationId, downgradeRequestId };
+    // A dossier of B in the sync hub, and a deletion request about it recorded by B's owner.
+    const clientId = uuidv7();
+    const deviceOfB = new TestDevice(harness, userOfB.token, userOfB.deviceId, orgB.organisationId);
+    await deviceOfB.push([
+      deviceOfB.mutation('clients', clientId, clientId, 'insert', [deviceOfB.change('lastName', 'Visser'), deviceOfB.change('status', 'in_zorg')]),
+      deviceOfB.mutation('dossier_access', uuidv7(), clientId, 'insert', [
+        deviceOfB.change('clientId', clientId),
+        deviceOfB.change('userId', userOfB.userId),
+        deviceOfB.change('canRead', true),
+        deviceOfB.change('canEdit', true),
+        deviceOfB.change('canSignOff', false),
+      ]),
+    ]);
+    const request = await call(harness, orgB.ownerToken, { method: 'POST', url: '/v1/admin/retention/deletion-requests', payload: { clientId, receivedOn: '2026-03-02' } });
+    expect(request.statusCode, request.body).toBe(200);
+    const removalCaseId = (request.json() as { case: { id: string } }).case.id;
+    idsOfB = {
+      userId: userOfB.userId,
+      deviceId: userOfB.deviceId,
+      sessionId: sessions.sessions[0]!.id,
+      noticeId,
+      organisationId: orgB.organisationId,
+      downgradeRequestId,
+      clientId,
+      removalCaseId,
+    };
   });
   afterAll(async () => {
     await harness?.app.close();
@@ -89,12 +115,14 @@ describe.each(testBackends)('tenant isolation and authorisation on %s', (backend
   it('never lets organisation A read or change organisation B through any endpoint', async () => {
     // The owner of A calls every route aimed at B's ids. Sign-out last: it ends A's own session.
     const order = [...guarded.filter((name) => name !== 'signOut'), 'signOut' as const];
-    const bIds = [orgB.organisationId, orgB.ownerId, userOfB.userId, userOfB.deviceId, idsOfB.sessionId, orgB.ownerEmail, userOfB.email];
+    const bIds = [orgB.organisationId, orgB.ownerId, userOfB.userId, userOfB.deviceId, idsOfB.sessionId, orgB.ownerEmail, userOfB.email, idsOfB.clientId, idsOfB.removalCaseId];
     for (const name of order) {
       const response = await call(harness, orgA.ownerToken, requestFor(name, idsOfB));
       expect(response.statusCode, name).toBeLessThan(500);
       for (const id of bIds) expect(response.body, `${name} leaked ${id}`).not.toContain(id);
-      if (['getUser', 'updateUser', 'resetUserTwoFactor', 'signOutUser', 'revokeDevice', 'revokeMySession'].includes(name)) {
+      if (
+        ['getUser', 'updateUser', 'resetUserTwoFactor', 'signOutUser', 'revokeDevice', 'revokeMySession', 'recordDeletionRequest', 'recordLegalException', 'carryOutRemoval', 'approveDestruction', 'keepDossierLonger'].includes(name)
+      ) {
         expect(response.statusCode, name).toBe(404);
       }
     }
@@ -111,6 +139,11 @@ describe.each(testBackends)('tenant isolation and authorisation on %s', (backend
     expect(users.users.find((user) => user.email === userOfB.email)?.status).toBe('active');
     const requests = (await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/subscription/downgrade-requests' })).json() as { requests: { id: string; status: string }[] };
     expect(requests.requests).toEqual([expect.objectContaining({ id: idsOfB.downgradeRequestId, status: 'pending' })]);
+    // B's removal case still waits, naming B's dossier, and the dossier is still in B's hub.
+    const cases = (await call(harness, orgB.ownerToken, { method: 'GET', url: '/v1/admin/retention/cases' })).json() as { cases: { id: string; state: string; clientId: string | null }[] };
+    expect(cases.cases).toEqual([expect.objectContaining({ id: idsOfB.removalCaseId, state: 'open', clientId: idsOfB.clientId })]);
+    const pulled = latestRows(await new TestDevice(harness, userOfB.token, userOfB.deviceId, orgB.organisationId).pullAll());
+    expect(pulled.has(idsOfB.clientId)).toBe(true);
   });
 
   it('opens the operator API only with the operator token, and the operator token opens nothing else', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PurgeReason } from '../../shared/sync/protocol.js';
 import { valueOf } from '../../shared/sync/row-state.js';
 import type { Tx } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
@@ -94,12 +95,12 @@ async function restampRows(tx: Tx, organisationId: string, where: ReturnType<typ
 
 type PurgeTarget = { scope: 'client'; clientId: string } | { scope: 'row'; table: string; rowId: string };
 
-export async function addPurge(tx: Tx, organisationId: string, userId: string, target: PurgeTarget, sequence: SequenceAllocator): Promise<void> {
+export async function addPurge(tx: Tx, organisationId: string, userId: string, target: PurgeTarget, sequence: SequenceAllocator, reason: PurgeReason = 'access_revoked'): Promise<void> {
   const seq = sequence.next();
   await tx.execute(sql`
     INSERT INTO sync_purges (organisation_id, seq, user_id, scope, client_id, table_name, row_id, reason)
     VALUES (${organisationId}, ${seq}, ${userId}, ${target.scope}, ${target.scope === 'client' ? target.clientId : null},
-            ${target.scope === 'row' ? target.table : null}, ${target.scope === 'row' ? target.rowId : null}, 'access_revoked')`);
+            ${target.scope === 'row' ? target.table : null}, ${target.scope === 'row' ? target.rowId : null}, ${reason})`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { checkCursor } from '../../shared/sync/cursor.js';
 import { syncLimits } from '../../shared/sync/limits.js';
-import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, Purge, RowChange } from '../../shared/sync/protocol.js';
+import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, Purge, PurgeReason, RowChange } from '../../shared/sync/protocol.js';
 import type { Queryable } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
 import { storedRowOf } from './rowStore.js';
@@ -112,16 +112,16 @@ async function readConflicts(db: Queryable, reader: Reader, after: number, head:
 }
 
 async function readPurges(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<Purge[]> {
-  const records = await queryRows<{ seq: string | number; scope: 'client' | 'row'; client_id: string | null; table_name: string | null; row_id: string | null }>(
+  const records = await queryRows<{ seq: string | number; scope: 'client' | 'row'; client_id: string | null; table_name: string | null; row_id: string | null; reason: PurgeReason }>(
     db,
-    sql`SELECT seq, scope, client_id, table_name, row_id FROM sync_purges
+    sql`SELECT seq, scope, client_id, table_name, row_id, reason FROM sync_purges
         WHERE organisation_id = ${reader.organisationId} AND user_id = ${reader.userId} AND seq > ${after} AND seq <= ${head}
         ORDER BY seq LIMIT ${limit}`,
   );
   return records.map((record): Purge => {
     const seq = Number(record.seq);
-    if (record.scope === 'client') return { seq, scope: 'client', clientId: record.client_id!, reason: 'access_revoked' };
-    return { seq, scope: 'row', table: record.table_name as RowChange['table'], rowId: record.row_id!, reason: 'access_revoked' };
+    if (record.scope === 'client') return { seq, scope: 'client', clientId: record.client_id!, reason: record.reason };
+    return { seq, scope: 'row', table: record.table_name as RowChange['table'], rowId: record.row_id!, reason: record.reason };
   });
 }
 

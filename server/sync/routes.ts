@@ -5,6 +5,7 @@ import { syncLimits } from '../../shared/sync/limits.js';
 import type { AccessLogUploadRequest, PullRequest, PushRequest } from '../../shared/sync/protocol.js';
 import type { ServiceContext } from '../context.js';
 import { HttpError } from '../http/httpError.js';
+import { confirmDevicePurges } from '../retention/retentionService.js';
 import { archiveAccessLog } from './accessLog.js';
 import { documentRoutes } from './documentRoutes.js';
 import { grantDossierAccess } from './grantAccess.js';
@@ -35,6 +36,8 @@ export function syncRoutes(app: FastifyInstance, context: ServiceContext): void 
     const device = await checkSyncDevice(context, caller, request.deviceId);
     const reader = { organisationId: caller.organisationId, userId: caller.userId, isAdmin: caller.role === 'owner' || caller.role === 'admin' };
     const answer = device.revoked ? await revokedDeviceAnswer(context, caller.organisationId) : await pullChanges(db, reader, request);
+    // The cursor the device sends was stored with the page it applied: past a removal's purges, it purged.
+    if (!device.revoked) await confirmDevicePurges(context, caller.organisationId, device.deviceId, request.cursor?.epoch === answer.server.epoch ? request.cursor.seq : null);
     return { ...answer, lease: await leaseFor(context, caller, device.deviceId) };
   });
 

@@ -10,6 +10,9 @@ export interface ForeignIds {
   organisationId: string;
   /** A pending downgrade request of that organisation (art. 6), for the operator routes. */
   downgradeRequestId: string;
+  /** A dossier of that organisation in the sync hub, and a removal case about it (retention). */
+  clientId: string;
+  removalCaseId: string;
 }
 
 /**
@@ -82,6 +85,18 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { payload: { plan: 'team-2-4' } };
     case 'cancelSubscription':
       return { payload: { confirm: true, endDate: '2026-12-31' } };
+    case 'removalCases':
+      return {};
+    case 'recordDeletionRequest':
+      return { payload: { clientId: ids.clientId, receivedOn: '2026-03-02' } };
+    case 'recordLegalException':
+      return { url: `/v1/admin/retention/cases/${ids.removalCaseId}/legal-exception`, payload: { reason: 'wettelijke_bewaarplicht' } };
+    case 'carryOutRemoval':
+      return { url: `/v1/admin/retention/cases/${ids.removalCaseId}/carry-out` };
+    case 'approveDestruction':
+      return { url: `/v1/admin/retention/cases/${ids.removalCaseId}/approve-destruction` };
+    case 'keepDossierLonger':
+      return { url: `/v1/admin/retention/cases/${ids.removalCaseId}/keep-longer`, payload: { reason: 'zorg_goed_hulpverlener', until: '2030-01-01' } };
     // Sync routes: aimed at B's device and organisation; the hub answers from the caller's own scope.
     case 'syncPush':
     case 'syncPull':

@@ -9,3 +9,4 @@ export * from './payments.js';
 export * from './route.js';
 export * from './routes.js';
 export * from './sync.js';
+export * from './retention.js';

@@ -7,6 +7,7 @@ import * as me from './me.js';
 import * as operator from './operator.js';
 import { paymentEventSchema } from './payments.js';
 import { route } from './route.js';
+import * as retention from './retention.js';
 import * as sync from './sync.js';
 
 /** The central service's HTTP API: one table that the server registers and the app calls. */
@@ -183,6 +184,46 @@ export const apiRoutes = {
     access: 'operator',
     body: operator.priceChangeAnnouncementSchema,
     response: operator.priceChangeAnnouncedSchema,
+  }),
+
+  // Retention (WGBO, SPEC §4): removal cases; carrying one out removes the dossier on the server and, at their next sync, on every device.
+  removalCases: route({ method: 'GET', path: '/v1/admin/retention/cases', access: 'admin', response: retention.removalCaseListSchema }),
+  recordDeletionRequest: route({
+    method: 'POST',
+    path: '/v1/admin/retention/deletion-requests',
+    access: 'admin',
+    body: retention.deletionRequestBodySchema,
+    response: retention.removalCaseResponseSchema,
+  }),
+  recordLegalException: route({
+    method: 'POST',
+    path: '/v1/admin/retention/cases/:id/legal-exception',
+    access: 'admin',
+    params: idParamsSchema,
+    body: retention.legalExceptionBodySchema,
+    response: retention.removalCaseResponseSchema,
+  }),
+  carryOutRemoval: route({
+    method: 'POST',
+    path: '/v1/admin/retention/cases/:id/carry-out',
+    access: 'admin',
+    params: idParamsSchema,
+    response: retention.removalCaseResponseSchema,
+  }),
+  approveDestruction: route({
+    method: 'POST',
+    path: '/v1/admin/retention/cases/:id/approve-destruction',
+    access: 'admin',
+    params: idParamsSchema,
+    response: retention.removalCaseResponseSchema,
+  }),
+  keepDossierLonger: route({
+    method: 'POST',
+    path: '/v1/admin/retention/cases/:id/keep-longer',
+    access: 'admin',
+    params: idParamsSchema,
+    body: retention.keepLongerBodySchema,
+    response: retention.removalCaseResponseSchema,
   }),
 
   paymentEvent: route({

@@ -270,9 +270,17 @@ export type ConflictState = z.infer<typeof conflictStateSchema>;
  * rows and their documents but never the device's own unsent changes: those stay in the outbox,
  * are pushed, and come back `forbidden`, so the user sees they were not stored centrally.
  */
+/**
+ * access_revoked: the user may no longer see it; unsent changes stay on the device as refused.
+ * client_deleted: the dossier was destroyed (a client's deletion request, or twenty years passed,
+ * shared/retention): nothing of it may stay, unsent changes and refused ones included.
+ */
+export const purgeReasonSchema = z.enum(['access_revoked', 'client_deleted']);
+export type PurgeReason = z.infer<typeof purgeReasonSchema>;
+
 export const purgeSchema = z.discriminatedUnion('scope', [
-  z.object({ seq: serverSeqSchema, scope: z.literal('client'), clientId: uuidSchema, reason: z.literal('access_revoked') }).strict(),
-  z.object({ seq: serverSeqSchema, scope: z.literal('row'), table: syncTableNameSchema, rowId: uuidSchema, reason: z.literal('access_revoked') }).strict(),
+  z.object({ seq: serverSeqSchema, scope: z.literal('client'), clientId: uuidSchema, reason: purgeReasonSchema }).strict(),
+  z.object({ seq: serverSeqSchema, scope: z.literal('row'), table: syncTableNameSchema, rowId: uuidSchema, reason: purgeReasonSchema }).strict(),
   z.object({ seq: serverSeqSchema, scope: z.literal('all'), reason: z.enum(['device_revoked', 'account_ended']) }).strict(),
 ]);
 export type Purge = z.infer<typeof purgeSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { keepLongerReasons, legalExceptionReasons } from '../retention/retention-audit.js';
+import { removalCaseStates } from '../retention/removal-case.js';
+import { isoDateSchema } from '../subscription/dates.js';
+import { uuidSchema } from './common.js';
+
+/**
+ * Retention and deletion for administrators (SPEC §4, shared/retention): the removal cases of
+ * the organisation, a client's deletion request, a legal exception, and the decision on a
+ * destruction offer. The audit trail behind them keeps no client data.
+ */
+export const removalCaseViewSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['client_request', 'retention_ended']),
+  state: z.enum(removalCaseStates),
+  /** Null once the server removed the dossier: the case then names nobody. */
+  clientId: uuidSchema.nullable(),
+  openedOn: isoDateSchema,
+  deadline: isoDateSchema.nullable(),
+  reason: z.enum([...legalExceptionReasons, ...keepLongerReasons]).nullable(),
+  keepUntil: isoDateSchema.nullable(),
+  carriedOutOn: isoDateSchema.nullable(),
+  pendingDevices: z.number().int().nonnegative(),
+  overdue: z.boolean(),
+  daysLeft: z.number().int().nullable(),
+});
+export type RemovalCaseView = z.infer<typeof removalCaseViewSchema>;
+
+export const removalCaseListSchema = z.object({ cases: z.array(removalCaseViewSchema) });
+export const removalCaseResponseSchema = z.object({ case: removalCaseViewSchema });
+
+export const deletionRequestBodySchema = z.object({ clientId: uuidSchema, receivedOn: isoDateSchema }).strict();
+export const legalExceptionBodySchema = z.object({ reason: z.enum(legalExceptionReasons) }).strict();
+export const keepLongerBodySchema = z.object({ reason: z.enum(keepLongerReasons), until: isoDateSchema }).strict();
