@@ -54,19 +54,27 @@ export async function runExport(
   // The target comes from the save dialog in main; a relative path would land wherever the core's
   // working directory happens to be.
   if (!path.isAbsolute(request.target)) throw new ExportError('invalid_input', 'The export target must be an absolute path');
+  await assertLicenceAllowsExport(services, fileKind, request.target, null);
   const fileName = path.basename(request.target);
-  try {
-    await services.licence.assertCanExport();
-  } catch (error) {
-    if (error instanceof LicenceError) {
-      await services.audit([{ action: 'E', clientId: null, fileKind, fileName, outcome: 'refused', reason: error.decision.reason }]);
-    }
-    throw error;
-  }
   const clientIds = await writeAtomically(request.target, request.signal, write, async (exported) => {
     await services.audit(exported.map((clientId) => ({ action: 'E', clientId, fileKind, fileName, outcome: 'success', reason: null })));
   });
   return { target: request.target, clientIds };
+}
+
+/**
+ * Refuses, and logs the refusal (E, refused, with the licence's reason), when the lease does not
+ * allow exports. `clientId`: the dossier asked for, or null for all dossiers.
+ */
+export async function assertLicenceAllowsExport(services: ExportServices, fileKind: ExportFileKind, target: string, clientId: string | null): Promise<void> {
+  try {
+    await services.licence.assertCanExport();
+  } catch (error) {
+    if (error instanceof LicenceError) {
+      await services.audit([{ action: 'E', clientId, fileKind, fileName: path.basename(target), outcome: 'refused', reason: error.decision.reason }]);
+    }
+    throw error;
+  }
 }
 
 /** Refuses, and logs the refusal, when the user asks for a dossier they may not read. */

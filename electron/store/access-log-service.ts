@@ -48,6 +48,29 @@ export class AccessLogService {
     });
   }
 
+  /**
+   * An export that was refused (licence blocked or expired, no right to the dossier): one 'E' entry
+   * with outcome 'refused' and the reason, so attempts are on record too (NEN 7513). `clientId` is
+   * the dossier asked for, or null for an export of all dossiers.
+   */
+  recordRefusedExport(clientId: string | null, format: 'docx' | 'xlsx' | 'zip', reason: string): void {
+    if (clientId !== null) validate(idSchema, clientId);
+    this.scope.transact((actor) => {
+      this.scope.services.log.append({
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        onBehalfOf: actor.onBehalfOf,
+        action: 'E',
+        event: `export.${format}`,
+        clientId,
+        objectType: clientId === null ? 'export' : 'dossier',
+        objectId: clientId,
+        outcome: 'refused',
+        reason,
+      });
+    });
+  }
+
   /** Checks the hash chain of the whole local log (administrators). */
   verifyChain(): ChainVerdict {
     return this.scope.read((actor) => {

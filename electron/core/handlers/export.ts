@@ -4,8 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { ExportKind } from '../../../shared/ipc/calls/export.js';
 import { exportAllDossiersToExcel } from '../../export/excel/excel-export.js';
-import type { ExportServices } from '../../export/export-run.js';
+import { assertLicenceAllowsExport, assertMayExportDossier, type ExportServices } from '../../export/export-run.js';
 import { exportAllDossiersToWordZip, exportDossierToWord } from '../../export/word/word-export.js';
+import { accessLogExportAudit } from '../../store/export-audit.js';
 import { ExportReader } from '../../store/export-reader.js';
 import { CoreError } from '../core-error.js';
 import type { CoreServices } from '../core-services.js';
@@ -30,7 +31,6 @@ export function exportHandlers(services: CoreServices, licence: LicenceGate): Ha
       const account = services.session.account();
       const dossiers = services.session.dossiers(); // refuses when signed out or locked
       if (!account) throw new CoreError('not_signed_in', 'Nobody has signed in on this device yet.');
-      await licence.assertCanExport();
       const user = services.store.directory.getUser(account.userId);
       const organisation = services.store.directory.getOrganisation(account.organisationId);
       const reader = new ExportReader(services.store.connection, account.userId, account.organisationId);
@@ -38,12 +38,16 @@ export function exportHandlers(services: CoreServices, licence: LicenceGate): Ha
         source: reader,
         rights: reader,
         licence,
-        audit: (entries) => {
-          const exported = entries.filter((entry) => entry.outcome === 'success' && entry.clientId !== null);
-          if (exported.length > 0) dossiers.accessLog.recordExport(exported.map((entry) => entry.clientId as string), exported[0]!.fileKind);
-        },
+        // Exported dossiers and refusals alike go to the access log (NEN 7513 action E).
+        audit: accessLogExportAudit(dossiers.accessLog),
         actor: { userId: account.userId, userName: user?.displayName ?? account.displayName, organisationName: organisation?.name ?? '' },
       };
+      // Checked here, before the export starts in the background, so the window hears a refusal at
+      // once; each refusal is logged as a refused E.
+      const fileKind = kind === 'dossier-docx' ? 'docx' : kind === 'all-xlsx' ? 'xlsx' : 'zip';
+      const askedFor = fileNameFor(kind, undefined, new Date());
+      await assertLicenceAllowsExport(exportServices, fileKind, askedFor, kind === 'dossier-docx' ? (clientId ?? null) : null);
+      if (kind === 'dossier-docx') await assertMayExportDossier(exportServices, clientId as string, fileKind, askedFor);
       const dossierNumber = clientId ? (await reader.client(clientId))?.dossierNumber : undefined;
       if (kind === 'dossier-docx' && !dossierNumber) throw new CoreError('forbidden', 'You may not read this dossier, so you cannot export it.');
       const directory = exportDirectory();
@@ -91,6 +95,6 @@ export function exportHandlers(services: CoreServices, licence: LicenceGate): Ha
 
 function fileNameFor(kind: ExportKind, dossierNumber: string | undefined, now: Date): string {
   const stamp = now.toISOString().slice(0, 16).replace('T', ' ').replace(':', '.');
-  if (kind === 'dossier-docx') return `Dossier ${dossierNumber} ${stamp}.docx`;
+  if (kind === 'dossier-docx') return dossierNumber ? `Dossier ${dossierNumber} ${stamp}.docx` : `Dossier ${stamp}.docx`;
   return kind === 'all-xlsx' ? `Alle dossiers ${stamp}.xlsx` : `Alle dossiers ${stamp}.zip`;
 }
