@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { monthlyCancellationEndDate } from '../shared/subscription/cancellation.js';
 import { expectAccessible } from './support/accessibility.js';
 import { openAndUnlock } from './support/app.js';
 import { provisionDevice } from './support/provision-device.js';
@@ -102,8 +103,48 @@ test.describe('admin screens with the embedded central service', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-plan');
 
+    // Art. 6 by both routes: up to 10–14 (always allowed), one step down by the admin's own choice
+    // (allowed now), up again — and the same step down is then only possible by request this month.
+    const changePlanTo = async (button: string, planName: string) => {
+      await page.getByRole('button', { name: `${button} ${planName}` }).click();
+      await page.getByRole('dialog', { name: `Pakket wijzigen naar ${planName}?` }).getByRole('button', { name: 'Ja, wijzigen' }).click();
+      await expect(page.getByTestId('current-plan')).toContainText(planName);
+    };
+    await changePlanTo('Verhogen naar', 'Team (10–14 gebruikers)');
+    await changePlanTo('Verlagen naar', 'Team (5–9 gebruikers)');
+    await changePlanTo('Verhogen naar', 'Team (10–14 gebruikers)');
+    await expect(page.getByTestId('downgrades')).toContainText('Je bent deze kalendermaand al een stap omlaag gegaan');
+    await expect(page.getByRole('button', { name: 'Verlagen naar Team (5–9 gebruikers)' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Verlaging naar Team (5–9 gebruikers) aanvragen' }).click();
+    const requestDialog = page.getByRole('dialog', { name: 'Verlaging naar Team (5–9 gebruikers) aanvragen' });
+    await requestDialog.getByLabel('Toelichting (niet verplicht)').fill('Twee collega’s gaan met zwangerschapsverlof.');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-downgrade-request');
+    await requestDialog.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    const requests = page.getByTestId('downgrade-requests');
+    await expect(requests).toContainText('Team (10–14 gebruikers) → Team (5–9 gebruikers)');
+    await expect(requests).toContainText('In behandeling');
+    // The plan stays until Thuisdossier approves; a second request waits for the first.
+    await expect(page.getByTestId('current-plan')).toContainText('Team (10–14 gebruikers)');
+    await expect(page.getByRole('button', { name: 'Verlaging naar Team (5–9 gebruikers) aanvragen' })).toBeDisabled();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-plan-requested');
+
+    // Cancellation by the owner, with the end date art. 17 gives (monthly: end of next month).
+    const endDate = monthlyCancellationEndDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
+    const endText = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${endDate}T12:00:00Z`));
+    await page.getByRole('button', { name: `Opzeggen per ${endText}` }).click();
+    const cancelDialog = page.getByRole('dialog', { name: 'Abonnement echt opzeggen?' });
+    await expect(cancelDialog.getByRole('button', { name: 'Opzeggen' })).toBeDisabled();
+    await cancelDialog.getByLabel(`Ik begrijp dat alle gegevens na ${endText} worden verwijderd`).check();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-cancel');
+    await cancelDialog.getByRole('button', { name: 'Opzeggen' }).click();
+    await expect(page.getByTestId('cancellation-pending')).toContainText(`Het abonnement eindigt op ${endText}`);
+
     await openScreen(page, 'Apparaten');
     await expect(page.getByRole('table', { name: 'Apparaten per medewerker' })).toContainText('Anna de Vries');
+    await expect(page.getByTestId('device-lease').first()).toContainText('Geldig tot');
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-devices');
 
@@ -135,6 +176,28 @@ test.describe('admin screens with the embedded central service', () => {
     await expect(page.getByRole('textbox', { name: /Automatisch vergrendelen na/ })).toHaveValue('10');
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-security');
+
+    // Ownership goes to Bram (an admin) after the password; Anna then sees no owner-only actions.
+    await openScreen(page, 'Gebruikers');
+    await page.getByRole('button', { name: 'Acties voor Bram Jansen' }).click();
+    await page.getByRole('menuitem', { name: 'Eigenaarschap overdragen' }).click();
+    const handOver = page.getByRole('dialog', { name: 'Eigenaarschap overdragen aan Bram Jansen?' });
+    // A wrong password is refused, said next to the field with what to do; nothing changes.
+    await handOver.getByLabel('Je wachtwoord').fill('niet-mijn-wachtwoord');
+    await handOver.getByRole('button', { name: 'Overdragen' }).click();
+    await expect(handOver.getByText('Dit wachtwoord klopt niet. Vul het wachtwoord in waarmee je je bij Thuisdossier aanmeldt')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-transfer-wrong-password');
+    await handOver.getByLabel('Je wachtwoord').fill('demo-wachtwoord-2026');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-transfer-ownership');
+    await handOver.getByRole('button', { name: 'Overdragen' }).click();
+    await expect(page.getByText('Bram Jansen is nu hoofdbeheerder')).toBeVisible();
+    await expect(page.getByTestId('user-beheer@demo.thuisdossier.nl')).toContainText('Hoofdbeheerder');
+    await expect(page.getByTestId('user-eigenaar@demo.thuisdossier.nl')).toContainText('Beheerder');
+    await openScreen(page, 'Abonnement');
+    await expect(page.getByTestId('cancellation-pending')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Omzetten naar maandabonnement' })).toHaveCount(0);
   });
 });
 

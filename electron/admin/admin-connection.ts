@@ -42,6 +42,17 @@ export class AdminConnection {
     return { userId: account.userId, organisationId: account.organisationId, role };
   }
 
+  /**
+   * After a role change the service made (ownership hand-over), the device's own copy follows at
+   * once, so its repeated authorisation never grants more than the service does; sync confirms later.
+   */
+  rememberRole(user: { id: string; email: string; displayName: string; role: 'owner' | 'admin' | 'practitioner' }): void {
+    const account = this.session.account();
+    const local = this.store.directory.getUser(user.id);
+    if (!account || !local) return;
+    this.store.directory.upsertUser(account.organisationId, { id: user.id, email: local.email, displayName: local.displayName, role: user.role, status: local.status });
+  }
+
   /** Calls an admin route as the signed-in user, after the local check; failures as IPC errors. */
   async call<R extends RouteSpec>(route: R, options: Omit<CallOptions<R>, 'token'> = {}, level: AdminLevel = 'admin'): Promise<z.output<R['response']>> {
     this.caller(level);
@@ -73,6 +84,13 @@ export function adminErrorFrom(error: unknown): unknown {
     case 'organisation_ended':
     case 'two_factor_enrolment_required':
       return new CoreError('forbidden', error.message);
+    case 'invalid_credentials':
+      return new CoreError('wrong_password', 'The password is not right.');
+    case 'two_factor_required':
+    case 'invalid_two_factor_code':
+      return new CoreError('invalid_input', error.message, { issues: [{ path: 'code', message: error.code }] });
+    case 'too_many_attempts':
+      return new CoreError('too_many_attempts', error.message, error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {});
     case 'not_found':
       return new CoreError('not_found', error.message);
     case 'conflict':

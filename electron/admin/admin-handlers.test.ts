@@ -182,6 +182,8 @@ describe('admin screens against the real central service', () => {
     const owner = await signedInDevice(demoOwner);
     const { devices } = await owner.value('admin.devices');
     expect(devices.some((d) => d.userDisplayName === 'Anna de Vries' && !d.revoked)).toBe(true);
+    // Each signed-in device got a lease at sign-in; the list says whether it is still valid.
+    expect(devices.filter((d) => d.userDisplayName === 'Anna de Vries' && !d.revoked).every((d) => d.lease?.state === 'valid')).toBe(true);
     const storage = await owner.value('admin.storage');
     expect(storage.usedBytes).toBe((48 + 310 + 12) * 1024 * 1024);
     const { invoices } = await owner.value('admin.invoices');
@@ -191,5 +193,40 @@ describe('admin screens against the real central service', () => {
     expect(await owner.value('admin.revokeDevice', { userId: nurseDevice.userId, deviceId: nurseDevice.id })).toEqual({ ok: true });
     const after = await owner.value('admin.devices');
     expect(after.devices.find((d) => d.id === nurseDevice.id)?.revoked).toBe(true);
+  });
+  it('a downgrade the rules allow only on request is asked for, and listed with its state', async () => {
+    const owner = await signedInDevice(demoOwner);
+    // Up two steps (allowed any time), then one step down is closed this month: only by request.
+    await owner.value('admin.changePlan', { plan: 'team-10-14' });
+    const summary = await owner.value('admin.subscription');
+    const option = summary.downgrades.find((d) => d.to === 'team-5-9')!;
+    expect(option.selfService).toEqual({ allowed: false, reasons: ['already_downgraded_this_month'] });
+    expect(option.byApprovedRequest.allowed).toBe(true);
+    const request = await owner.value('admin.requestDowngrade', { plan: 'team-5-9', reason: 'Twee collega’s met zwangerschapsverlof.' });
+    expect(request).toMatchObject({ fromPlan: 'team-10-14', toPlan: 'team-5-9', status: 'pending' });
+    const { requests } = await owner.value('admin.downgradeRequests');
+    expect(requests.map((r) => [r.toPlan, r.status])).toEqual([['team-5-9', 'pending']]);
+    // The plan itself stays until the service approves.
+    expect((await owner.value('admin.subscription')).plan).toBe('team-10-14');
+  });
+
+  it('the owner hands ownership to an admin with the password; the device stops treating them as owner at once', async () => {
+    const owner = await signedInDevice(demoOwner);
+    const { users } = await owner.value('admin.users');
+    const bram = users.find((u) => u.email === 'beheer@demo.thuisdossier.nl')!;
+    expect(await owner.call('admin.transferOwnership', { toUserId: bram.id, password: 'niet het wachtwoord' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_password' },
+    });
+    const answer = await owner.value('admin.transferOwnership', { toUserId: bram.id, password: demoPassword });
+    expect(answer.owner).toMatchObject({ id: bram.id, role: 'owner' });
+    expect(answer.previousOwner).toMatchObject({ email: demoOwner, role: 'admin' });
+    expect((await owner.value('admin.subscription')).callerIsOwner).toBe(false);
+    owner.requests.length = 0;
+    expect(await owner.call('admin.cancelSubscription', { confirm: true, endDate: monthlyCancellationEndDate(amsterdamToday()) })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(owner.requests).toEqual([]);
   });
 });

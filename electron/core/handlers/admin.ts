@@ -30,6 +30,15 @@ export function adminHandlers(admin: AdminConnection, now: () => Date = () => ne
     'admin.changePlan': async (body) => summary(await admin.call(apiRoutes.changePlan, { body })),
     'admin.convertToPaid': async (body) => summary(await admin.call(apiRoutes.convertToPaid, { body }, 'owner')),
     'admin.cancelSubscription': async (body) => summary(await admin.call(apiRoutes.cancelSubscription, { body }, 'owner')),
+    'admin.requestDowngrade': async (body) => admin.call(apiRoutes.requestDowngrade, { body }),
+    'admin.downgradeRequests': async () => admin.call(apiRoutes.downgradeRequests),
+    // The password and code go to the service only; never into an error or a log.
+    'admin.transferOwnership': async (body) => {
+      const answer = await admin.call(apiRoutes.transferOwnership, { body }, 'owner');
+      admin.rememberRole(answer.previousOwner);
+      admin.rememberRole(answer.owner);
+      return answer;
+    },
     'admin.invoices': async () => admin.call(apiRoutes.invoices),
     'admin.security': async () => admin.call(apiRoutes.getSecurity),
     'admin.updateSecurity': async (body) => admin.call(apiRoutes.updateSecurity, { body }),

@@ -42,6 +42,9 @@ export function adminErrorText(t: (key: string, options?: Record<string, unknown
       return `${t('admin.failed.conflict')} ${t('admin.failed.conflictDetail', { message: ipc.message })}`;
     case 'invalid_input':
       return t('errors.invalid_input');
+    case 'too_many_attempts':
+      // The service locks re-checks of password and code like sign-in; say how long, in minutes.
+      return t('admin.failed.tooManyAttempts', { count: Math.max(1, Math.ceil((ipc.retryAfterSeconds ?? 900) / 60)) });
     default:
       return t('admin.failed.other');
   }

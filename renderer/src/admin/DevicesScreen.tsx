@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconDevicesExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,9 @@ import { useAdminChange, useAdminDevices } from './useAdmin.js';
 type Device = z.infer<typeof adminDeviceSchema>;
 
 /** Devices per user (art. 20: one person per account; several active devices at once are flagged), with revoke. */
+/** Names, dates and states stay on one line; the device description may wrap. */
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 export function DevicesScreen() {
   const { t, i18n } = useTranslation();
   const devices = useAdminDevices();
@@ -26,6 +29,15 @@ export function DevicesScreen() {
   if (!devices.data) return <AdminLoading />;
   const several = devices.data.usersOnSeveralDevices;
   const names = [...new Set(devices.data.devices.filter((d) => several.includes(d.userId)).map((d) => d.userDisplayName))];
+
+  /** The lease the service last issued to the device (SPEC §3): how long it keeps working offline. */
+  const leaseText = (device: Device) => {
+    if (!device.lease) return t('admin.devices.leaseNone');
+    const date = formatDateTime(device.lease.validUntil, i18n.language);
+    if (device.lease.state === 'revoked') return t('admin.devices.leaseRevoked', { date });
+    if (device.lease.state === 'expired') return t('admin.devices.leaseExpired', { date });
+    return t('admin.devices.leaseValid', { date });
+  };
 
   const confirm = async () => {
     if (!revoking) return;
@@ -45,7 +57,7 @@ export function DevicesScreen() {
       {devices.data.devices.length === 0 ? (
         <Text>{t('admin.devices.none')}</Text>
       ) : (
-        <Paper withBorder radius="lg">
+        <Paper withBorder radius="lg" p="xs">
           <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={t('admin.devices.tableLabel')} striped>
             <Table.Thead>
               <Table.Tr>
@@ -53,13 +65,18 @@ export function DevicesScreen() {
                 <Table.Th>{t('admin.devices.device')}</Table.Th>
                 <Table.Th>{t('admin.devices.lastSeen')}</Table.Th>
                 <Table.Th>{t('admin.devices.state')}</Table.Th>
-                <Table.Th />
+                <Table.Th>{t('admin.devices.lease')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('admin.users.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {devices.data.devices.map((device) => (
                 <Table.Tr key={device.id}>
-                  <Table.Td fw={500}>{device.userDisplayName}</Table.Td>
+                  <Table.Td fw={500} style={nowrap}>
+                    {device.userDisplayName}
+                  </Table.Td>
                   <Table.Td>
                     {device.name}
                     <Text span c="dimmed" fz="sm">
@@ -68,11 +85,14 @@ export function DevicesScreen() {
                       {device.appVersion ? ` · ${device.appVersion}` : ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{formatDateTime(device.lastSeenAt, i18n.language)}</Table.Td>
+                  <Table.Td style={nowrap}>{formatDateTime(device.lastSeenAt, i18n.language)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={device.revoked ? 'red' : device.active ? 'teal' : 'gray'}>
+                    <Badge variant="light" color={device.revoked ? 'red' : device.active ? 'teal' : 'gray'} miw="max-content">
                       {t(device.revoked ? 'admin.devices.revoked' : device.active ? 'admin.devices.active' : 'admin.devices.idle')}
                     </Badge>
+                  </Table.Td>
+                  <Table.Td fz="sm" data-testid="device-lease" c={device.lease?.state === 'valid' ? undefined : 'orange.9'}>
+                    {leaseText(device)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {!device.revoked && (

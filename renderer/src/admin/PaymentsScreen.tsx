@@ -91,7 +91,12 @@ function PaymentState({ summary: s }: { summary: SubscriptionSummary }) {
             </Stack>
           </Alert>
         )}
-        {paid && paid.outstandingCents > 0 && <Text fw={600}>{t('admin.payments.outstanding', { amount: formatEuro(paid.outstandingCents, i18n.language) })}</Text>}
+        {paid && paid.outstandingCents > 0 && (
+          <>
+            <Text fw={600}>{t('admin.payments.outstanding', { amount: formatEuro(paid.outstandingCents, i18n.language) })}</Text>
+            {!s.blocked && !paid.overdueSince && <Text fz="sm">{t('admin.payments.outstandingHint')}</Text>}
+          </>
+        )}
         {paid?.overdueSince && <Text fz="sm">{t('admin.payments.overdueSince', { date: date(paid.overdueSince) })}</Text>}
         {paid && paid.reversedDirectDebits > 0 && <Text fz="sm">{t('admin.payments.reversals', { count: paid.reversedDirectDebits })}</Text>}
         {!problem && (

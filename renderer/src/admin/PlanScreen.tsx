@@ -11,7 +11,8 @@ import { AdminFailure } from './AdminFailure.js';
 import { AdminLoading } from './AdminLoading.js';
 import { ConfirmAction } from './ConfirmAction.js';
 import { formatCalendarDate, formatEuro } from './admin-format.js';
-import { useAdminChange, useAdminSubscription } from './useAdmin.js';
+import { DowngradeRequests, RequestDowngradeModal } from './DowngradeRequests.js';
+import { useAdminChange, useAdminDowngradeRequests, useAdminSubscription } from './useAdmin.js';
 
 const statusColour = { trial: 'blue', active: 'teal', blocked: 'red', ended: 'gray' } as const;
 type Interval = 'monthly' | 'yearly';
@@ -27,6 +28,10 @@ export function PlanScreen() {
   const changePlan = useAdminChange((plan: PlanId) => unwrap(api.admin.changePlan({ plan })));
   const convert = useAdminChange((billingInterval: Interval) => unwrap(api.admin.convertToPaid({ billingInterval })));
   const cancel = useAdminChange((endDate: string) => unwrap(api.admin.cancelSubscription({ confirm: true, endDate })));
+  const requests = useAdminDowngradeRequests();
+  const [requesting, setRequesting] = useState<PlanId | null>(null);
+  const request = useAdminChange((input: { plan: PlanId; reason?: string }) => unwrap(api.admin.requestDowngrade(input)));
+  const openRequest = (requests.data?.requests ?? []).some((r) => r.status === 'pending');
 
   if (subscription.error) return <AdminFailure error={subscription.error} onRetry={() => void subscription.refetch()} />;
   const s = subscription.data;
@@ -39,9 +44,10 @@ export function PlanScreen() {
   return (
     <Stack gap="md">
       <CurrentPlan summary={s} onConvert={(value) => { convert.reset(); setConverting(value); }} />
+      {requests.data && requests.data.requests.length > 0 && <DowngradeRequests requests={requests.data.requests} />}
 
       {s.paid && s.status !== 'ended' && (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
           <Paper withBorder radius="lg" p="lg">
             <Stack gap="sm">
               <Title order={2} fz={18}>
@@ -55,8 +61,15 @@ export function PlanScreen() {
                   <Text fz="sm">
                     {plan(option.to)} · {euro(option.priceCents)} {interval}
                   </Text>
-                  <Button size="xs" variant="default" leftSection={<IconArrowUp size={14} aria-hidden />} onClick={() => { changePlan.reset(); setChanging(option); }}>
-                    {t('admin.plan.upgradeTo', { plan: plan(option.to) })}
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconArrowUp size={14} aria-hidden />}
+                    style={{ flexShrink: 0 }}
+                    aria-label={t('admin.plan.upgradeTo', { plan: plan(option.to) })}
+                    onClick={() => { changePlan.reset(); setChanging(option); }}
+                  >
+                    {t('admin.plan.upgrade')}
                   </Button>
                 </Group>
               ))}
@@ -78,17 +91,37 @@ export function PlanScreen() {
                       {plan(option.to)} · {euro(option.priceCents)} {interval}
                     </Text>
                     {option.selfService.allowed && (
-                      <Button size="xs" variant="default" leftSection={<IconArrowDown size={14} aria-hidden />} onClick={() => { changePlan.reset(); setChanging(option); }}>
-                        {t('admin.plan.downgradeTo', { plan: plan(option.to) })}
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconArrowDown size={14} aria-hidden />}
+                        style={{ flexShrink: 0 }}
+                        aria-label={t('admin.plan.downgradeTo', { plan: plan(option.to) })}
+                        onClick={() => { changePlan.reset(); setChanging(option); }}
+                      >
+                        {t('admin.plan.downgrade')}
+                      </Button>
+                    )}
+                    {!option.selfService.allowed && option.byApprovedRequest.allowed && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('admin.plan.requestDowngradeFor', { plan: plan(option.to) })}
+                        disabled={openRequest}
+                        style={{ flexShrink: 0 }}
+                        onClick={() => { request.reset(); setRequesting(option.to); }}
+                      >
+                        {t('admin.plan.requestDowngrade')}
                       </Button>
                     )}
                   </Group>
                   {!option.selfService.allowed && (
                     <List size="sm" spacing={2}>
-                      {option.selfService.reasons.map((reason) => (
+                      {/* Only what stands in the way: when even a request cannot help, just that reason. */}
+                      {(option.byApprovedRequest.allowed ? option.selfService.reasons : option.byApprovedRequest.reasons).map((reason) => (
                         <List.Item key={reason}>{t(`admin.plan.blockers.${reason}`)}</List.Item>
                       ))}
-                      {option.byApprovedRequest.allowed && <List.Item>{t('admin.plan.downgradeByRequest')}</List.Item>}
+                      {option.byApprovedRequest.allowed && <List.Item>{t(openRequest ? 'admin.plan.requestOpen' : 'admin.plan.downgradeByRequest')}</List.Item>}
                     </List>
                   )}
                 </Stack>
@@ -140,6 +173,23 @@ export function PlanScreen() {
               () => {
                 notify({ message: t('admin.plan.changed', { plan: plan(changing.to) }) });
                 setChanging(null);
+              },
+              () => undefined,
+            )
+          }
+        />
+      )}
+      {requesting && (
+        <RequestDowngradeModal
+          plan={requesting}
+          pending={request.isPending}
+          error={request.error}
+          onCancel={() => setRequesting(null)}
+          onSend={(reason) =>
+            void request.mutateAsync({ plan: requesting, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then(
+              () => {
+                notify({ message: t('admin.plan.requested') });
+                setRequesting(null);
               },
               () => undefined,
             )

@@ -71,7 +71,7 @@ function SecurityForm({ settings }: { settings: SecuritySettings }) {
             label={t('admin.security.autoLockMinutes')}
             description={t('admin.security.autoLockHint')}
             inputMode="numeric"
-            maw={200}
+            styles={{ input: { maxWidth: 140 } }}
             {...form.register('autoLockMinutes')}
             error={formState.errors.autoLockMinutes?.message}
           />

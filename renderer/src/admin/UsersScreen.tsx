@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconDots, IconPlayerPause, IconPlayerPlay, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { IconCrown, IconDots, IconPlayerPause, IconPlayerPlay, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../../shared/api/admin.js';
@@ -11,6 +11,7 @@ import { AdminFailure } from './AdminFailure.js';
 import { AdminLoading } from './AdminLoading.js';
 import { ConfirmAction } from './ConfirmAction.js';
 import { InviteUserModal } from './InviteUserModal.js';
+import { TransferOwnershipModal } from './TransferOwnershipModal.js';
 import { UpgradeNotice } from './UpgradeNotice.js';
 import { useAdminChange, useAdminSubscription, useAdminUsers, useSeatPreview, type SetUserStatusInput } from './useAdmin.js';
 
@@ -24,6 +25,8 @@ export function UsersScreen() {
   const subscription = useAdminSubscription();
   const session = useSession();
   const me = session.data?.state === 'unlocked' ? session.data.user.id : null;
+  const meIsOwner = session.data?.state === 'unlocked' && session.data.user.role === 'owner';
+  const [handingOver, setHandingOver] = useState<AdminUser | null>(null);
   const [inviting, setInviting] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const preview = useSeatPreview(pending?.status === 'active');
@@ -59,12 +62,11 @@ export function UsersScreen() {
           {t('admin.users.invite')}
         </Button>
       </Group>
-      <Paper withBorder radius="lg">
+      <Paper withBorder radius="lg" p="xs">
         <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={t('admin.users.tableLabel')} striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('admin.users.name')}</Table.Th>
-              <Table.Th>{t('admin.users.email')}</Table.Th>
               <Table.Th>{t('admin.users.role')}</Table.Th>
               <Table.Th>{t('admin.users.status')}</Table.Th>
               <Table.Th>{t('admin.users.twoFactor')}</Table.Th>
@@ -79,13 +81,17 @@ export function UsersScreen() {
               const changeable = user.role !== 'owner' && user.id !== me;
               return (
                 <Table.Tr key={user.id} data-testid={`user-${user.email}`}>
-                  <Table.Td fw={500}>
-                    {user.displayName} {user.id === me && <Text span c="dimmed" fz="sm">{t('admin.users.you')}</Text>}
+                  <Table.Td>
+                    <Text fw={500} fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {user.displayName} {user.id === me && <Text span c="dimmed" fz="sm">{t('admin.users.you')}</Text>}
+                    </Text>
+                    <Text c="dimmed" fz="sm">
+                      {user.email}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
                   <Table.Td>{t(`admin.roles.${user.role}`)}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColour[user.status]} variant="light">
+                    <Badge color={statusColour[user.status]} variant="light" miw="max-content">
                       {t(`admin.userStatus.${user.status}`)}
                     </Badge>
                   </Table.Td>
@@ -110,6 +116,11 @@ export function UsersScreen() {
                               {t('admin.users.reactivate')}
                             </Menu.Item>
                           )}
+                          {meIsOwner && user.role === 'admin' && user.status === 'active' && (
+                            <Menu.Item leftSection={<IconCrown size={16} aria-hidden />} onClick={() => setHandingOver(user)}>
+                              {t('admin.users.transfer')}
+                            </Menu.Item>
+                          )}
                           <Menu.Item color="red" leftSection={<IconUserMinus size={16} aria-hidden />} onClick={() => ask(user, 'removed')}>
                             {t('admin.users.remove')}
                           </Menu.Item>
@@ -125,6 +136,13 @@ export function UsersScreen() {
       </Paper>
 
       <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />
+      {handingOver && (
+        <TransferOwnershipModal
+          user={handingOver}
+          askCode={users.data.users.find((user) => user.id === me)?.twoFactorEnabled ?? false}
+          onClose={() => setHandingOver(null)}
+        />
+      )}
       {pending && (
         <ConfirmAction
           opened

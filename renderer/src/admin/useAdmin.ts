@@ -15,6 +15,7 @@ export const adminKeys = {
   invoices: ['admin', 'invoices'] as const,
   security: ['admin', 'security'] as const,
   storage: ['admin', 'storage'] as const,
+  downgradeRequests: ['admin', 'downgrade-requests'] as const,
 };
 
 const fresh = { staleTime: 0 } as const;
@@ -24,6 +25,8 @@ export const useAdminDevices = () => useQuery({ queryKey: adminKeys.devices, que
 export const useAdminSubscription = () => useQuery({ queryKey: adminKeys.subscription, queryFn: () => unwrap(api.admin.subscription({})), ...fresh });
 export const useAdminInvoices = () => useQuery({ queryKey: adminKeys.invoices, queryFn: () => unwrap(api.admin.invoices({})), ...fresh });
 export const useAdminSecurity = () => useQuery({ queryKey: adminKeys.security, queryFn: () => unwrap(api.admin.security({})), ...fresh });
+export const useAdminDowngradeRequests = () =>
+  useQuery({ queryKey: adminKeys.downgradeRequests, queryFn: () => unwrap(api.admin.downgradeRequests({})), ...fresh });
 export const useAdminStorage = () => useQuery({ queryKey: adminKeys.storage, queryFn: () => unwrap(api.admin.storage({})), ...fresh });
 
 /** Art. 14's upgrade, asked for while a dialog is open (never cached: a colleague may have just been added). */

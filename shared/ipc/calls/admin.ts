@@ -2,11 +2,15 @@ import { z } from 'zod';
 import {
   adminDeviceListSchema,
   adminUserListSchema,
+  downgradeRequestListSchema,
+  downgradeRequestSchema,
   inviteUserRequestSchema,
   inviteUserResponseSchema,
   invoiceListSchema,
   securitySettingsSchema,
   storageUseSchema,
+  transferOwnershipRequestSchema,
+  transferOwnershipResponseSchema,
   updateSecuritySettingsSchema,
   userResponseSchema,
 } from '../../api/admin.js';
@@ -103,6 +107,14 @@ export const adminCalls = {
   'admin.changePlan': call(z.object({ plan: planIdSchema }).strict(), subscriptionSummarySchema),
   'admin.convertToPaid': call(z.object({ billingInterval: billingIntervalSchema }).strict(), subscriptionSummarySchema),
   'admin.cancelSubscription': call(z.object({ confirm: z.literal(true), endDate: isoDateSchema }).strict(), subscriptionSummarySchema),
+  /** Art. 6: a downgrade the rules allow only on an approved request; the service decides. */
+  'admin.requestDowngrade': call(
+    z.object({ plan: planIdSchema, reason: z.string().trim().max(2000).optional() }).strict(),
+    downgradeRequestSchema,
+  ),
+  'admin.downgradeRequests': call(noInput, downgradeRequestListSchema),
+  /** The owner hands ownership to an active admin, confirmed with password (and code with 2FA). */
+  'admin.transferOwnership': call(transferOwnershipRequestSchema, transferOwnershipResponseSchema),
   'admin.invoices': call(noInput, invoiceListSchema),
   'admin.security': call(noInput, securitySettingsSchema),
   'admin.updateSecurity': call(updateSecuritySettingsSchema, securitySettingsSchema),
