@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalLimits } from './passwords.js';
 import { loadSodium, type Sodium } from './sodium.js';
@@ -32,4 +34,13 @@ describe('Argon2id in worker threads', () => {
     expect(await hasher.verify('not a hash', 'x')).toBe(false);
     await expect(hasher.verifyNothing('x')).resolves.toBeUndefined();
   });
+
+  it('keeps a process alive while a hash is pending, and lets it exit when the pool is idle', () => {
+    const script = fileURLToPath(new URL('./testing/hashThenExit.ts', import.meta.url));
+    // Before the fix the child either exited mid-hash (status 13, nothing printed) or never exited.
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.error).toBeUndefined();
+    expect(child.stdout).toBe('hashed\n');
+    expect(child.status).toBe(0);
+  }, 45_000);
 });

@@ -16,7 +16,6 @@ interface Pending {
 export function workerPasswordHasher(lib: Sodium, limits: PasswordLimits, size = Math.max(1, Math.min(4, availableParallelism()))): PasswordHasher & { close(): Promise<void> } {
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(new URL('./passwordWorker.mjs', import.meta.url));
-    worker.unref(); // an idle pool never keeps the process alive
     return { worker, pending: new Map<number, Pending>() };
   });
   for (const entry of workers) {
@@ -24,13 +23,19 @@ export function workerPasswordHasher(lib: Sodium, limits: PasswordLimits, size =
       const pending = entry.pending.get(message.id);
       if (!pending) return;
       entry.pending.delete(message.id);
+      if (entry.pending.size === 0) entry.worker.unref();
       if (message.ok) pending.resolve(message.result as string | boolean);
       else pending.reject(new Error(message.error ?? 'password worker failed'));
     });
     entry.worker.on('error', (error) => {
       for (const pending of entry.pending.values()) pending.reject(error);
       entry.pending.clear();
+      entry.worker.unref();
     });
+    // Referenced only while a job is pending: an idle pool never keeps the process alive (a script
+    // or `npm run bench` would hang after its work), and a pending hash does (a script awaiting
+    // only a hash would otherwise exit). Set after the listeners, since adding one refs the port.
+    entry.worker.unref();
   }
   let nextId = 0;
   const run = (job: { op: 'hash' | 'verify'; password: string; hash?: string }): Promise<string | boolean> => {
@@ -38,6 +43,7 @@ export function workerPasswordHasher(lib: Sodium, limits: PasswordLimits, size =
     const id = (nextId += 1);
     return new Promise((resolve, reject) => {
       entry.pending.set(id, { resolve, reject });
+      entry.worker.ref();
       entry.worker.postMessage({ id, ...job, opsLimit: limits.opsLimit, memLimit: limits.memLimit });
     });
   };
