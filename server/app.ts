@@ -4,6 +4,7 @@ import { installErrorHandling } from './http/errorHandler.js';
 import { adminOrganisationRoutes } from './routes/adminOrganisationRoutes.js';
 import { adminUserRoutes } from './routes/adminUserRoutes.js';
 import { downgradeRequestRoutes } from './routes/downgradeRequestRoutes.js';
+import { noticeRoutes } from './routes/noticeRoutes.js';
 import { priceChangeRoutes } from './routes/priceChangeRoutes.js';
 import { meRoutes } from './routes/meRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
@@ -64,6 +65,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   adminOrganisationRoutes(app, context);
   downgradeRequestRoutes(app, context);
   priceChangeRoutes(app, context);
+  noticeRoutes(app, context);
   syncRoutes(app, context);
   retentionRoutes(app, context);
   return app;

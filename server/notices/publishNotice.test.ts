@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../testing/databases.js';
-import { call, createTestOrganisation, startHarness, TestClock, type Harness } from '../testing/harness.js';
+import { call, createTestOrganisation, startHarness, TEST_OPERATOR_TOKEN, TestClock, type Harness } from '../testing/harness.js';
 import { publishNotice } from './publishNotice.js';
 
 describe('service notices', () => {
@@ -46,6 +46,21 @@ describe('service notices', () => {
     expect((await call(harness, org.ownerToken, { method: 'POST', url: `/v1/notices/${terms.id}/acknowledge` })).statusCode).toBe(200);
     const after = (await call(harness, org.ownerToken, { method: 'GET', url: '/v1/notices' })).json() as { notices: { id: string; acknowledged: boolean }[] };
     expect(after.notices.find((notice) => notice.id === terms.id)?.acknowledged).toBe(true);
+  });
+
+  it('lets the operator publish through the operator API; a too-short lead time is refused with the reason', async () => {
+    const org = await createTestOrganisation(harness);
+    const publish = (token: string, payload: object) => call(harness, token, { method: 'POST', url: '/v1/operator/notices', payload });
+    const maintenance = { kind: 'maintenance', title: 'Gepland onderhoud', body: 'Synchronisatie even niet beschikbaar.', startsAt: '2026-03-12T21:00:00Z', endsAt: '2026-03-12T22:00:00Z' };
+    expect((await publish(org.ownerToken, maintenance)).statusCode).toBe(403); // a customer's token opens no operator route
+    const published = await publish(TEST_OPERATOR_TOKEN, maintenance);
+    expect(published.statusCode).toBe(200);
+    const { id } = published.json() as { id: string };
+    const list = (await call(harness, org.ownerToken, { method: 'GET', url: '/v1/notices' })).json() as { notices: { id: string; title: string; endsAt: string | null }[] };
+    expect(list.notices.find((notice) => notice.id === id)).toMatchObject({ title: 'Gepland onderhoud', endsAt: '2026-03-12T22:00:00.000Z' });
+    const tooSoon = await publish(TEST_OPERATOR_TOKEN, { kind: 'terms-change', title: 'Nieuwe voorwaarden', body: '…', effectiveOn: '2026-03-03' });
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.body).toMatch(/at the earliest/);
   });
 
   it('does not count Easter Monday as a working day of the notice period', async () => {

@@ -70,6 +70,8 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
       return { payload: { confirm: true } };
     case 'announcePriceChange':
       return { payload: { kind: 'indexation', effectiveOn: '2027-01-01', index: { name: 'CPI', basisPoints: 300 }, organisationIds: [ids.organisationId] } };
+    case 'publishNotice':
+      return { payload: { kind: 'terms-change', title: 'Nieuwe voorwaarden', body: 'Artikel 12 wijzigt.', effectiveOn: '2027-06-01' } };
     case 'requestDowngrade':
       return { payload: { plan: 'solo-1', reason: 'Minder collega’s' } };
     case 'downgradeRequests':

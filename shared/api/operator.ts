@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { downgradeRequestSchema } from './admin.js';
-import { uuidSchema } from './common.js';
+import { instantSchema, uuidSchema } from './common.js';
 
 /**
  * The operator API: what the service's own staff do for customers (art. 6: approving downgrade
@@ -51,3 +51,14 @@ export const priceChangeAnnouncedSchema = z.object({
 });
 
 export const downgradeDecisionBodySchema = z.object({ approve: z.boolean(), note: z.string().trim().max(2000).optional() }).strict();
+
+/**
+ * Art. 15 and art. 4: a notice to every organisation. Changed terms take effect on a day (the lead
+ * time is checked by the rules); maintenance has a start and an end, announced at least three
+ * working days ahead.
+ */
+export const noticePublicationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('terms-change'), title: z.string().min(1).max(200), body: z.string().min(1).max(4000), effectiveOn: isoDate }).strict(),
+  z.object({ kind: z.literal('maintenance'), title: z.string().min(1).max(200), body: z.string().min(1).max(4000), startsAt: instantSchema, endsAt: instantSchema }).strict(),
+]);
+export const noticePublishedSchema = z.object({ id: uuidSchema });

@@ -185,6 +185,7 @@ export const apiRoutes = {
     body: operator.priceChangeAnnouncementSchema,
     response: operator.priceChangeAnnouncedSchema,
   }),
+  publishNotice: route({ method: 'POST', path: '/v1/operator/notices', access: 'operator', body: operator.noticePublicationSchema, response: operator.noticePublishedSchema }),
 
   // Retention (WGBO, SPEC §4): removal cases; carrying one out removes the dossier on the server and, at their next sync, on every device.
   removalCases: route({ method: 'GET', path: '/v1/admin/retention/cases', access: 'admin', response: retention.removalCaseListSchema }),
