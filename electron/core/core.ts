@@ -27,6 +27,7 @@ import { syncHandlers } from './handlers/sync.js';
 import { conflictHandlers } from './handlers/conflicts.js';
 import { licenceHandlers } from './handlers/licence.js';
 import { exportHandlers } from './handlers/export.js';
+import { noticeHandlers } from './handlers/notices.js';
 import { adminHandlers } from './handlers/admin.js';
 import { AdminConnection } from '../admin/admin-connection.js';
 import { backupDirectory, backupHandlers } from './handlers/backup.js';
@@ -103,6 +104,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     // Not behind the licence: a blocked organisation's admin must still see why and pay (art. 9).
     ...adminHandlers(new AdminConnection(session, store, api)),
     ...backupHandlers(services),
+    // Not behind the licence either: maintenance and terms notices matter most when something is wrong.
+    ...noticeHandlers({ ...services, isOnline: () => connectivity.current().online }, api),
   };
 
   // Daily encrypted backups while the app runs (the scheduler only acts while the store is open).

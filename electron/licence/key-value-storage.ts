@@ -15,4 +15,5 @@ export const licenceStorageKeys = {
   lastSeenAt: 'licence.lastSeenAt',
   endNoticeShownAt: 'licence.endNoticeShownAt',
   notices: 'licence.notices',
+  noticeAcknowledgementsToSend: 'licence.noticeAcknowledgementsToSend',
 } as const;

@@ -32,6 +32,25 @@ describe('ServiceNoticeBoard', () => {
     expect(await board.current(new Date('2026-12-06T00:00:00Z'))).toEqual([]);
   });
 
+  it('remembers an acknowledgement made offline until it is sent, also across the next list from the service', async () => {
+    const board = new ServiceNoticeBoard(new MemoryStorage());
+    await board.replace([maintenance, terms]);
+    await board.acknowledge(maintenance.id);
+    expect(await board.pendingAcknowledgements()).toEqual([maintenance.id]);
+    // The service has not heard it yet and still says unread: the device keeps it read.
+    await board.replace([maintenance, terms]);
+    expect((await board.current(new Date('2026-12-01T00:00:00Z'))).map((n) => n.id)).toEqual([terms.id]);
+    await board.acknowledgementSent(maintenance.id);
+    expect(await board.pendingAcknowledgements()).toEqual([]);
+  });
+
+  it('ignores an acknowledgement of a notice it does not know', async () => {
+    const board = new ServiceNoticeBoard(new MemoryStorage());
+    await board.replace([terms]);
+    await board.acknowledge(maintenance.id);
+    expect(await board.pendingAcknowledgements()).toEqual([]);
+  });
+
   it('refuses a notice list that does not match the schema', async () => {
     const board = new ServiceNoticeBoard(new MemoryStorage());
     await expect(board.replace([{ ...terms, kind: 'advert' }])).rejects.toThrow();

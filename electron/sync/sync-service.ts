@@ -7,10 +7,12 @@ import { deviceLicence } from '../session/device-licence.js';
 import { wipeDeviceData } from '../session/wipe-device.js';
 import { verifiedWipeOrder } from '../session/wipe-order-verifier.js';
 import type { ShippedLeaseKeys } from '../licence/lease-verifier.js';
+import { ServiceNoticeBoard } from '../licence/service-notices.js';
 import type { LocalStore } from '../store/index.js';
 import { backoffMs } from './backoff.js';
 import { CentralApiError, type CentralApi } from './central-api.js';
-import { syncValueKeys } from './device-values.js';
+import { DeviceValues, syncValueKeys } from './device-values.js';
+import { syncNotices } from './notice-sync.js';
 import { SyncDb } from './sync-db.js';
 import { SyncEngine, type SyncReport } from './sync-engine.js';
 import { SyncError } from './sync-error.js';
@@ -193,6 +195,7 @@ export class SyncService {
         this.options.onWiped?.(report.wiped);
         return report;
       }
+      await this.refreshNotices(values.get(syncValueKeys.sessionToken));
       this.failures = 0;
       this.problem = report.waitingForClock > 0 ? { code: 'clock_wrong', message: 'The computer clock is wrong; set it right to continue syncing.', retryAt: null } : null;
       this.schedule(this.options.intervalMs ?? 5 * 60_000);
@@ -208,6 +211,18 @@ export class SyncService {
     } finally {
       this.progress = null;
       this.emit();
+    }
+  }
+
+  /**
+   * Terms-change, maintenance and price-change notices travel with every sync (sign-in starts one).
+   * They are not the dossier's data: a failure here is logged and tried again next sync.
+   */
+  private async refreshNotices(token: string | null): Promise<void> {
+    try {
+      await syncNotices(this.options.api, token, noticeBoardOf(this.options.store));
+    } catch (error) {
+      this.options.log.warn({ code: error instanceof CentralApiError ? error.code : 'unknown' }, 'notices not refreshed');
     }
   }
 
@@ -253,4 +268,9 @@ function problemOf(error: unknown): Omit<SyncProblem, 'retryAt'> {
     return { code: 'server_error', message: error.message };
   }
   return { code: 'server_error', message: error instanceof Error ? error.message : 'Sync failed.' };
+}
+
+/** The service's notices as this device keeps them, in the encrypted store. */
+export function noticeBoardOf(store: LocalStore): ServiceNoticeBoard {
+  return new ServiceNoticeBoard(new DeviceValues(() => store.connection).asKeyValueStorage());
 }

@@ -19,6 +19,7 @@ import { licenceCalls } from './calls/licence.js';
 import { exportCalls, exportEvents } from './calls/export.js';
 import { adminCalls } from './calls/admin.js';
 import { backupCalls, backupEvents } from './calls/backup.js';
+import { noticeCalls } from './calls/notices.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -44,6 +45,7 @@ export const ipcContract = {
   ...exportCalls,
   ...adminCalls,
   ...backupCalls,
+  ...noticeCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */

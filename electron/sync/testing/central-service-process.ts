@@ -13,6 +13,8 @@ export const demoPassword = 'demo-wachtwoord-2026';
 export const demoNurse = 'wijkverpleegkundige@demo.thuisdossier.nl';
 export const demoCarer = 'verzorgende@demo.thuisdossier.nl';
 export const demoOwner = 'eigenaar@demo.thuisdossier.nl';
+/** The operator token the test service accepts (its operator API: notices, price changes, downgrades). */
+export const testOperatorToken = 'test-operator-token-of-at-least-32-characters';
 
 export interface CentralServiceProcess {
   url: string;
@@ -71,7 +73,7 @@ export async function startCentralService(): Promise<CentralServiceProcess> {
 async function spawnService(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'demo'], {
     cwd: repoRoot,
-    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir },
+    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir, THUISDOSSIER_OPERATOR_TOKEN: testOperatorToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
