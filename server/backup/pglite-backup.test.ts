@@ -67,5 +67,6 @@ describe('service backup and restore on the embedded PGlite', () => {
     expect(headsAfter!.rows).toBe(headsBefore!.rows); // same rows, new epoch
     expect(readdirSync(dir).filter((name) => name.includes('restore-'))).toEqual([]);
     expect(existsSync(path.join(pgliteDir, 'postmaster.pid'))).toBe(false);
-  });
+    // Six PGlite start-ups (each a WASM Postgres boot): on a busy 2-core machine over a minute.
+  }, 180_000);
 });
