@@ -9,6 +9,7 @@ import { loadSodium, type Sodium } from '../crypto/sodium.js';
 import type { UnlockAttempts } from '../crypto/unlock-throttle.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { loadInBulk } from './bulk-load.js';
+import { withDeferredSearchIndexing } from './deferred-search-index.js';
 import { compactDatabase, purgeDossier, wipeStoreFiles } from './maintenance.js';
 import { Directory } from './directory.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrate.js';
@@ -187,6 +188,16 @@ export class LocalStore {
   loadInBulk<T>(load: (db: SqliteDatabase) => T): T {
     const { db } = this.requireServices();
     return loadInBulk(db, () => load(db));
+  }
+
+  /**
+   * For a batch of changes (a sync pull page): runs `work` in one transaction (or a savepoint of
+   * the caller's) and indexes every row it touched for search in one go at the end, instead of
+   * row by row (see deferred-search-index.ts: ~2× faster for 10k reports, both encrypted and plain).
+   */
+  withDeferredSearchIndexing<T>(work: (db: SqliteDatabase) => T): T {
+    const { db } = this.requireServices();
+    return withDeferredSearchIndexing(db, () => work(db));
   }
 
   /** Removes a dossier and its documents from this device (access lost; called by the sync engine). */

@@ -40,7 +40,9 @@ function isForeignKeyFailure(error: unknown): boolean {
 function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction: ((applied: AppliedPage) => void) | undefined, withoutOrphans: boolean): AppliedPage {
   const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], wipe: null, received: [], orphansDropped: 0 };
   const nowIso = sync.now().toISOString();
-  sync.transaction(() => {
+  // Search indexes are brought up to date once, at the end of the page, not row by row (~2× faster
+  // for large pages; see electron/store/deferred-search-index.ts). Same transaction, so never out of step.
+  sync.transaction(() => store.withDeferredSearchIndexing(() => {
     // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
     sync.db.pragma('defer_foreign_keys = ON');
     let newest: string | null = null;
@@ -68,7 +70,7 @@ function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTr
     sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
     if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
     inSameTransaction?.(applied);
-  });
+  }));
   return applied;
 }
 
