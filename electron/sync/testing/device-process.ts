@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { demoPassword } from './central-service-process.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const bundleDir = path.join(repoRoot, '.cache', 'sync-fault-device');
+let bundled: Promise<string> | null = null;
+
+/**
+ * The device process as one bundled file (as the app ships its core), built once per test run:
+ * it starts in about half the time tsx needs to compile the sources each time, which is what
+ * lets a test kill it fifty times. The store's migrations sit next to it, where it looks for them.
+ */
+function deviceProcessScript(): Promise<string> {
+  bundled ??= (async () => {
+    const outfile = path.join(bundleDir, 'sync-child.mjs');
+    await build({
+      entryPoints: [path.join(repoRoot, 'electron/sync/testing/sync-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile,
+      logLevel: 'warning',
+    });
+    cpSync(path.join(repoRoot, 'electron/store/migrations'), path.join(bundleDir, 'migrations'), { recursive: true });
+    return outfile;
+  })();
+  return bundled;
+}
+
+export interface DeviceRun {
+  /** `done`: the sync finished; `killed`: SIGKILL (ours or its own); `failed`: it stopped with an error (hub gone). */
+  outcome: 'done' | 'killed' | 'failed';
+  /** Where it was killed (a protocol point or `after N ms`), for the failure message. */
+  where: string;
+  output: string;
+}
+
+export interface DeviceRunOptions {
+  dataDir: string;
+  hubUrl: string;
+  /** The child kills itself at this numbered protocol point (sync-child.ts). */
+  killAtPoint?: number;
+  /** We kill it this long after it started talking to the hub. */
+  killAfterMs?: number;
+  /** Called this long after it started talking to the hub (e.g. restart the hub). */
+  meanwhile?: { afterMs: number; run: () => Promise<void> };
+  pushBatch?: number;
+  pullLimit?: number;
+}
+
+/** Runs one sync in a separate device process (sync-child.ts) and waits for it to end, however it ends. */
+export async function runDeviceProcess(options: DeviceRunOptions): Promise<DeviceRun> {
+  const child = spawn(process.execPath, [await deviceProcessScript()], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: options.dataDir,
+      PASSWORD: demoPassword,
+      HUB_URL: options.hubUrl,
+      KILL_AT_POINT: String(options.killAtPoint ?? 0),
+      PUSH_BATCH: String(options.pushBatch ?? 500),
+      PULL_LIMIT: String(options.pullLimit ?? 5000),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let where = '';
+  let meanwhile: Promise<void> = Promise.resolve();
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    if (text.includes('syncing\n')) {
+      if (options.killAfterMs !== undefined) {
+        setTimeout(() => {
+          if (child.exitCode === null && child.signalCode === null) {
+            where = `after ${options.killAfterMs} ms`;
+            child.kill('SIGKILL');
+          }
+        }, options.killAfterMs);
+      }
+      if (options.meanwhile) {
+        const { afterMs, run } = options.meanwhile;
+        meanwhile = new Promise((resolve, reject) => setTimeout(() => run().then(resolve, reject), afterMs));
+      }
+    }
+    const killed = /killed at (\S+)/.exec(output);
+    if (killed?.[1]) where = killed[1];
+  });
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      meanwhile.then(() => {
+        if (signal === 'SIGKILL') resolve({ outcome: 'killed', where, output });
+        else resolve({ outcome: code === 0 && output.includes('done ') ? 'done' : 'failed', where, output });
+      }, reject);
+    });
+  });
+}

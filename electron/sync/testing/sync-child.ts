@@ -1,0 +1,76 @@
+/**
+ * A device process for the fault tests (sync-faults.kill.test.ts): opens an existing device store,
+ * runs ONE real sync against the central service, and exits. The test kills it with SIGKILL at a
+ * random moment, or it kills itself at a numbered point of the protocol (KILL_AT_POINT): before a
+ * push is sent, after the hub answered it (committed there, not yet stored here), after its
+ * answers were stored, and the same for every pull page. Prints `syncing` when it starts to talk
+ * to the hub and `done {…}` at the end.
+ *
+ * Environment: DATA_DIR, PASSWORD, HUB_URL, KILL_AT_POINT (optional), PUSH_BATCH, PULL_LIMIT.
+ */
+import { interactiveKdfParams } from '../../crypto/kdf-params.js';
+import { loadSodium } from '../../crypto/sodium.js';
+import { readDeviceAccount } from '../../session/device-account.js';
+import { LocalStore } from '../../store/index.js';
+import { CentralApi } from '../central-api.js';
+import { DeviceValues, syncValueKeys } from '../device-values.js';
+import { SyncEngine } from '../sync-engine.js';
+import { HttpSyncTransport, type SyncTransport } from '../sync-transport.js';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+async function main(): Promise<void> {
+  const dir = env('DATA_DIR');
+  const store = await LocalStore.at({ dir, kdfParams: interactiveKdfParams(await loadSodium()) });
+  store.unlock(env('PASSWORD'));
+  const account = readDeviceAccount(dir);
+  if (!account?.deviceId) throw new Error('no device account');
+  const values = new DeviceValues(() => store.connection);
+  const inner = new HttpSyncTransport(new CentralApi(env('HUB_URL')), () => values.get(syncValueKeys.sessionToken));
+  const killAt = Number(process.env.KILL_AT_POINT ?? '0');
+  let points = 0;
+  const point = (name: string) => {
+    points += 1;
+    if (points !== killAt) return;
+    process.stdout.write(`killed at ${name}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+  const transport: SyncTransport = {
+    push: async (request) => {
+      point('push-send');
+      const answer = await inner.push(request);
+      point('push-answered');
+      return answer;
+    },
+    pull: async (request) => {
+      point('pull-send');
+      const answer = await inner.pull(request);
+      point('pull-answered');
+      return answer;
+    },
+    uploadAccessLog: (request) => inner.uploadAccessLog(request),
+    documents: inner.documents,
+  };
+  const engine = new SyncEngine({
+    store,
+    transport,
+    deviceId: () => account.deviceId!,
+    pushBatch: Number(process.env.PUSH_BATCH ?? '500'),
+    pullLimit: Number(process.env.PULL_LIMIT ?? '5000'),
+    // Called after each batch's answers or page committed.
+    onProgress: (progress) => point(`${progress.phase}-stored`),
+  });
+  process.stdout.write('syncing\n');
+  const report = await engine.run();
+  store.lock();
+  process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
