@@ -26,7 +26,7 @@ const devices: TestDevice[] = [];
 
 beforeAll(async () => {
   central = await startCentralService();
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const device of devices) device.close();
   await central?.stop();
@@ -78,11 +78,11 @@ describe(`sync survives killed processes (seed ${seed})`, () => {
 
       expect(laptop.sync().outbox.count()).toBe(0);
       expect(tablet.sync().outbox.count()).toBe(0);
-      expect(laptop.sync().unhandledRejectedCount()).toBe(0);
-      expect(laptop.sync().openConflictCount()).toBe(0);
-      for (const device of [laptop, tablet]) {
-        expect(onLaptop.differences(device)).toEqual([]);
-        expect(onTablet.differences(device)).toEqual([]);
+      for (const [name, device] of [['laptop', laptop], ['tablet', tablet]] as const) {
+        expect(device.sync().unhandledRejectedCount(), `refused changes on the ${name}`).toBe(0);
+        expect(device.sync().openConflictCount(), `conflicts on the ${name}`).toBe(0);
+        expect(onLaptop.differences(device), `the laptop's edits on the ${name}`).toEqual([]);
+        expect(onTablet.differences(device), `the tablet's edits on the ${name}`).toEqual([]);
       }
       expect(syncedState(tablet)).toEqual(syncedState(laptop));
 

@@ -28,7 +28,7 @@ const devices: TestDevice[] = [];
 beforeAll(async () => {
   central = await startCentralService();
   proxy = await startFaultyProxy(central.url, random.next, (r) => (r < 0.3 ? 'drop' : r < 0.42 ? 'stall' : 'pass'));
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const device of devices) device.close();
   await proxy?.close();

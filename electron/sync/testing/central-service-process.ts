@@ -36,7 +36,7 @@ export interface CentralServiceProcess {
 /**
  * The REAL central service (server/cli.ts with its demo organisation, PGlite in a temp folder) in
  * its own process: electron/ may not import server/, and a separate process is also what a device
- * talks to in production. Starts in about 5–10 s.
+ * talks to in production. Starts in about 5–10 s on a quiet machine; allowed 180 s on a loaded one.
  */
 export async function startCentralService(): Promise<CentralServiceProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-central-'));
@@ -78,7 +78,7 @@ async function spawnService(dataDir: string, port: number): Promise<{ child: Chi
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`central service did not start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`central service did not start in 180 s:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);

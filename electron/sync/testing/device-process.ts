@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { demoPassword } from './central-service-process.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const bundleDir = path.join(repoRoot, '.cache', 'sync-fault-device');
+// One folder per test process: several test files (and bench/sync) may build it at once.
+const bundleDir = path.join(repoRoot, '.cache', `sync-device-${process.pid}`);
 let bundled: Promise<string> | null = null;
 
 /**
@@ -28,6 +29,7 @@ function deviceProcessScript(): Promise<string> {
       logLevel: 'warning',
     });
     cpSync(path.join(repoRoot, 'electron/store/migrations'), path.join(bundleDir, 'migrations'), { recursive: true });
+    process.once('exit', () => rmSync(bundleDir, { recursive: true, force: true }));
     return outfile;
   })();
   return bundled;

@@ -73,7 +73,15 @@ export class FaultWorkload {
     const me = device.store.session(device.userId);
     const problems: string[] = [];
     for (const [id, fields] of this.expected) {
-      const row: Record<string, unknown> = this.reports.includes(id) ? me.reports.get(id) : me.clients.get(id);
+      let row: Record<string, unknown>;
+      try {
+        row = this.reports.includes(id) ? me.reports.get(id) : me.clients.get(id);
+      } catch (error) {
+        // Say which row and why, with what the device holds of its dossier's access.
+        const access = device.sync().db.prepare('SELECT id, client_id, user_id FROM dossier_access').all();
+        problems.push(`${this.label} ${this.reports.includes(id) ? 'report' : 'client'} ${id} not readable: ${(error as Error).message}; access rows ${JSON.stringify(access)}`);
+        continue;
+      }
       for (const [field, value] of Object.entries(fields)) {
         if (row[field] !== value) problems.push(`${id}.${field}: ${JSON.stringify(row[field])} ≠ typed ${JSON.stringify(value)}`);
       }
