@@ -8,6 +8,7 @@ import { publishNotice } from './notices/publishNotice.js';
 import { purgeEndedOrganisations } from './accounts/purgeEnded.js';
 import { advanceSubscriptions } from './subscription/advance.js';
 import { runRetention } from './retention/retentionService.js';
+import { pruneMutationLog } from './sync/mutationLogRetention.js';
 import { prepareService } from './startServer.js';
 
 /**
@@ -18,6 +19,7 @@ import { prepareService } from './startServer.js';
  * npm run server -- migrate          apply the migrations and exit (e.g. before a rolling restart)
  * npm run server -- advance          let time pass for subscriptions (renewals, end dates); also hourly in `start`
  * npm run server -- retention        offer dossiers closed twenty years ago for destruction (WGBO); also hourly in `start`
+ * npm run server -- prune-mutation-log  drop idempotency answers no retry can need (docs/sync.md); also hourly in `start`
  * npm run server -- purge-ended [days]  delete organisations whose agreement ended > days (default 14) ago
  * npm run server -- notice terms "<title>" "<text>" <effective YYYY-MM-DD>
  * npm run server -- notice maintenance "<title>" "<text>" <start ISO> <end ISO>
@@ -72,6 +74,12 @@ async function main(): Promise<void> {
       console.log(`Organisations purged: ${purged.length}.`);
       return service.close();
     }
+    case 'prune-mutation-log': {
+      const service = await prepareService(config, process.env);
+      const result = await pruneMutationLog(service.database.db, service.context.now());
+      console.log(`Mutation log: ${result.deleted} answers removed in ${result.organisations} organisations (${result.skipped} skipped: pruned by another instance).`);
+      return service.close();
+    }
     case 'notice': {
       const [kind, title, body, first, second] = flags;
       if (!title || !body || !first || (kind !== 'terms' && kind !== 'maintenance') || (kind === 'maintenance' && !second)) {
@@ -90,7 +98,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | advance | retention | purge-ended [days] | rotate-lease-key | notice`);
+      console.error(`Unknown command "${command}". Use: start | demo [--no-start] | migrate | advance | retention | prune-mutation-log | purge-ended [days] | rotate-lease-key | notice`);
       process.exitCode = 2;
   }
 
@@ -107,6 +115,10 @@ async function main(): Promise<void> {
     };
     void tick();
     setInterval(() => void tick(), 60 * 60 * 1000).unref();
+    // The mutation log's retention. Safe on every instance at once (a try-lock per organisation).
+    const prune = () =>
+      pruneMutationLog(service.database.db, service.context.now()).catch((error: unknown) => service.context.log.error({ err: error }, 'pruning the mutation log failed'));
+    setInterval(() => void prune(), 60 * 60 * 1000).unref();
     const stop = async (signal: string) => {
       service.context.log.info({ signal }, 'stopping');
       await service.close();

@@ -20,6 +20,12 @@ export const devices = pgTable(
     lastIp: text('last_ip'),
     /** A revoked device gets no session and no lease; its next sync wipes it. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /**
+     * When this device last asked for a pull. The device pulls only after its push phase, i.e. after
+     * it stored every answer it received: the mutation log keeps its answers until then
+     * (server/sync/mutationLogRetention.ts).
+     */
+    lastPulledAt: timestamp('last_pulled_at', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.organisationId, table.userId, table.id] }),

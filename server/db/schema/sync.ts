@@ -83,7 +83,8 @@ export const syncMutations = pgTable(
     result: text('result').notNull(),
     appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.organisationId, table.mutationId] })],
+  // By age, for pruning (server/sync/mutationLogRetention.ts).
+  (table) => [primaryKey({ columns: [table.organisationId, table.mutationId] }), index('sync_mutations_applied').on(table.organisationId, table.appliedAt)],
 );
 
 /** Values that lost (structured: an older or replaced value; narrative: the text before an edit). */

@@ -27,9 +27,11 @@ export class TestDevice {
     readonly token: string,
     readonly deviceId: string,
     readonly organisationId: string,
+    /** The same device after a restart keeps its HLC node. */
+    node?: string,
   ) {
     nodeCounter += 1;
-    this.node = nodeCounter.toString(16).padStart(16, '0');
+    this.node = node ?? nodeCounter.toString(16).padStart(16, '0');
   }
 
   hlc(offsetMs = 0): string {

@@ -1,0 +1,2 @@
+ALTER TABLE "devices" ADD COLUMN "last_pulled_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "sync_mutations_applied" ON "sync_mutations" USING btree ("organisation_id","applied_at");
