@@ -8,6 +8,7 @@
  *
  * Environment: DATA_DIR, PASSWORD, HUB_URL, KILL_AT_POINT (optional), PUSH_BATCH, PULL_LIMIT.
  */
+import { performance } from 'node:perf_hooks';
 import { interactiveKdfParams } from '../../crypto/kdf-params.js';
 import { loadSodium } from '../../crypto/sodium.js';
 import { readDeviceAccount } from '../../session/device-account.js';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     uploadAccessLog: (request) => inner.uploadAccessLog(request),
     documents: inner.documents,
   };
+  const clock = { started: 0, pushedAt: 0 };
   const engine = new SyncEngine({
     store,
     transport,
@@ -62,12 +64,20 @@ async function main(): Promise<void> {
     pushBatch: Number(process.env.PUSH_BATCH ?? '500'),
     pullLimit: Number(process.env.PULL_LIMIT ?? '5000'),
     // Called after each batch's answers or page committed.
-    onProgress: (progress) => point(`${progress.phase}-stored`),
+    onProgress: (progress) => {
+      if (progress.phase === 'push') clock.pushedAt = performance.now();
+      point(`${progress.phase}-stored`);
+    },
   });
   process.stdout.write('syncing\n');
+  clock.started = performance.now();
+  clock.pushedAt = clock.started;
   const report = await engine.run();
+  const ms = performance.now() - clock.started;
   store.lock();
-  process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points })}\n`);
+  // Figures for bench/sync: the run's time, the push phase's, and this process's peak memory.
+  const figures = { ms, pushMs: clock.pushedAt - clock.started, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points, ...figures })}\n`);
 }
 
 main().catch((error: unknown) => {
