@@ -31,7 +31,7 @@ export function AppLayout() {
             <SyncAttention />
             <SyncBadge />
             {user && (
-              <Text fz="sm" c="dimmed" visibleFrom="md">
+              <Text fz="sm" c="dimmed" visibleFrom="xl">
                 {t('shell.signedInAs', { name: user.displayName })}
               </Text>
             )}

@@ -58,7 +58,8 @@ export const en: Messages = {
   initialSync: {
     title: 'Fetching your records',
     intro: 'The first time on this device Thuisdossier fetches the records you have access to. After that you also work offline.',
-    received: '{{count}} items received',
+    received_one: '{{count}} item received',
+    received_other: '{{count}} items received',
     sent: '{{count}} changes sent',
     percent: '{{percent}}% fetched',
     estimateMinutes_one: 'About {{count}} minute left',

@@ -58,7 +58,8 @@ export const nl = {
   initialSync: {
     title: 'Je dossiers worden opgehaald',
     intro: 'De eerste keer op dit apparaat haalt Thuisdossier de dossiers op waar je toegang toe hebt. Daarna werk je ook offline.',
-    received: '{{count}} gegevens ontvangen',
+    received_one: '{{count}} gegeven ontvangen',
+    received_other: '{{count}} gegevens ontvangen',
     sent: '{{count}} wijzigingen verstuurd',
     percent: '{{percent}}% opgehaald',
     estimateMinutes_one: 'Nog ongeveer {{count}} minuut',

@@ -51,7 +51,6 @@ export function InitialSyncPanel() {
           animated={percent === null}
           striped={percent === null}
           aria-label={t('initialSync.title')}
-          aria-valuetext={percent === null ? t('initialSync.estimating') : t('initialSync.percent', { percent })}
           size="lg"
           data-testid="initial-sync-progress"
         />

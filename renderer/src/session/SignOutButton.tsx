@@ -54,7 +54,7 @@ export function SignOutButton() {
       <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void start()}>
         {t('signOut.button')}
       </Button>
-      <AppModal opened={check !== null} onClose={() => setCheck(null)} title={t('signOut.title')} size="md">
+      <AppModal opened={check !== null} onClose={() => setCheck(null)} title={t('signOut.title')} size="lg">
         {check && (
           <Stack gap="md" data-testid="sign-out-warning">
             <Text fw={600}>{t('signOut.pending', { count: check.pendingChanges })}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -80,19 +80,14 @@ function RefusedCard({ item }: { item: RefusedChange }) {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId} data-testid="refused-change">
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={2}>
+        <Stack gap={2}>
             <Title order={2} fz="lg" id={headingId}>
               {item.clientName ?? t('conflicts.unknownClient')}
             </Title>
             <Text fz="sm" c="dimmed">
               {t(`conflicts.item.${itemKinds[item.table] ?? 'report'}`)} · {t('refused.refusedAt', { at: formatDateTime(item.rejectedAt, i18n.language) })}
             </Text>
-          </Stack>
-          <Badge color="orange" variant="light">
-            {t('attention.refused', { count: 1 })}
-          </Badge>
-        </Group>
+        </Stack>
         <Alert color="orange" variant="light" title={t('refused.what')}>
           {t(`refused.reason.${reason}`)}
         </Alert>

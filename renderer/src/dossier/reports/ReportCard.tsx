@@ -112,7 +112,9 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
         {mode.kind === 'edit' ? (
           <ReportEditForm report={report} onDone={() => setMode({ kind: 'view' })} onRefused={(text) => setMode({ kind: 'addendum', text })} />
         ) : (
-          <Text className={classes.body}>{report.body}</Text>
+          <Text className={classes.body} data-testid="report-body">
+            {report.body}
+          </Text>
         )}
 
         {(report.signedOffAt || report.lockedAt) && (
