@@ -1,10 +1,11 @@
-import { Button, Center, Group, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconFolderOpen, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientStatus } from '../../../shared/domain/client.js';
 import { isAdministrator } from '../../../shared/domain/user.js';
 import { useSession } from '../session/useSession.js';
+import { useSyncStatus } from '../sync/useSyncStatus.js';
 import { clientStatuses } from './client-status.js';
 import { sortClients, type ClientSort } from './client-sort.js';
 import { ClientTable } from './ClientTable.js';
@@ -24,6 +25,10 @@ export function ClientListPage() {
   const list = useClientList({ query, status: status === 'all' ? null : status, mine, administration: admin && administration });
   const items = useMemo(() => sortClients(list.data?.items ?? [], sort), [list.data, sort]);
   const total = list.data?.total ?? 0;
+  // Before the first sync on this device has finished, an empty list means "not here yet", not
+  // "you have no clients": saying the latter would send a nurse to her administrator for nothing.
+  const sync = useSyncStatus().data;
+  const stillFetching = total === 0 && sync !== undefined && sync.lastSyncAt === null && sync.online;
 
   return (
     <Stack gap="md">
@@ -80,7 +85,22 @@ export function ClientListPage() {
         </Group>
       </Paper>
       {items.length > 0 && <ClientTable items={items} />}
-      {items.length === 0 && !list.isPending && (
+      {items.length === 0 && stillFetching && (
+        <Paper withBorder p="xl" radius="lg" data-testid="clients-fetching">
+          <Center>
+            <Stack align="center" gap="xs" maw={440}>
+              <Loader size="md" aria-hidden />
+              <Title order={2} fz={18}>
+                {t('clients.fetchingTitle')}
+              </Title>
+              <Text c="dimmed" ta="center" fz="sm">
+                {t('clients.fetchingText')}
+              </Text>
+            </Stack>
+          </Center>
+        </Paper>
+      )}
+      {items.length === 0 && !stillFetching && !list.isPending && (
         <Paper withBorder p="xl" radius="lg">
           <Center>
             <Stack align="center" gap="xs" maw={440}>

@@ -46,6 +46,8 @@ export const enWork: Strings<typeof nlWork> = {
     createSubmit: 'Create client',
     clearForm: 'Clear form',
     created: 'Client created',
+    fetchingTitle: 'Your records are on their way',
+    fetchingText: 'This is the first time on this device: Thuisdossier is fetching your records now. As soon as they have arrived, they appear here.',
     emptyTitle: 'No records yet',
     emptyText: 'There are no client records you may see yet. Create a new client, or ask your administrator for access.',
     noMatchTitle: 'No clients found',

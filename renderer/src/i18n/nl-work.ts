@@ -43,6 +43,8 @@ export const nlWork = {
     createSubmit: 'Cliënt aanmaken',
     clearForm: 'Formulier leegmaken',
     created: 'Cliënt aangemaakt',
+    fetchingTitle: 'De dossiers komen eraan',
+    fetchingText: 'Dit is de eerste keer op dit apparaat: Thuisdossier haalt nu je dossiers op. Zodra ze binnen zijn, staan ze hier.',
     emptyTitle: 'Nog geen dossiers',
     emptyText: 'Er zijn nog geen cliëntdossiers die jij mag inzien. Maak een nieuwe cliënt aan, of vraag je beheerder om toegang.',
     noMatchTitle: 'Geen cliënten gevonden',
