@@ -81,12 +81,12 @@ function RefusedCard({ item }: { item: RefusedChange }) {
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId} data-testid="refused-change">
       <Stack gap="sm">
         <Stack gap={2}>
-            <Title order={2} fz="lg" id={headingId}>
-              {item.clientName ?? t('conflicts.unknownClient')}
-            </Title>
-            <Text fz="sm" c="dimmed">
-              {t(`conflicts.item.${itemKinds[item.table] ?? 'report'}`)} · {t('refused.refusedAt', { at: formatDateTime(item.rejectedAt, i18n.language) })}
-            </Text>
+          <Title order={2} fz="lg" id={headingId}>
+            {item.clientName ?? t('conflicts.unknownClient')}
+          </Title>
+          <Text fz="sm" c="dimmed">
+            {t(`conflicts.item.${itemKinds[item.table] ?? 'report'}`)} · {t('refused.refusedAt', { at: formatDateTime(item.rejectedAt, i18n.language) })}
+          </Text>
         </Stack>
         <Alert color="orange" variant="light" title={t('refused.what')}>
           {t(`refused.reason.${reason}`)}
