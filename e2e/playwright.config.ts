@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
   outputDir: './output/test-results',
-  timeout: 60_000,
+  // Generous: a 2-core CI machine runs the app, the embedded service and Chromium at once.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
@@ -17,6 +18,9 @@ export default defineConfig({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     viewport: { width: 1280, height: 800 },
+    // The app honours 'less motion' (theme.ts): screenshots and axe checks then see finished
+    // screens, not a notification half faded in (axe measured its text at 1.19:1 mid-fade).
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
