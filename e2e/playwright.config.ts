@@ -8,7 +8,7 @@ export default defineConfig({
   outputDir: './output/test-results',
   // Generous: a 2-core CI machine runs the app, the embedded service and Chromium at once.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
