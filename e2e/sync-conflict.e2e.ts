@@ -192,6 +192,25 @@ test('two laptops edit the same report, one offline: the conflict screen shows b
   await syncNow(onLaptop);
   await onLaptop.reload();
   await expect(reportCard(onLaptop, 'Andere versie').first().getByTestId('addendum')).toContainText('Nagekomen: dochter gebeld');
+
+  // Signing out online while a new report is still on its way (a slow link): "Eerst synchroniseren"
+  // sends it and then signs out; the other laptop receives it.
+  await openDossier(onTablet, 'Berg', 'Berg, Johanna van der');
+  proxy.setDelayMs(2_000);
+  const tabletComposer = onTablet.getByRole('region', { name: 'Nieuwe rapportage' });
+  await tabletComposer.getByRole('textbox', { name: 'Rapportage' }).fill('Avondronde: mevrouw slaapt goed.');
+  await tabletComposer.getByRole('button', { name: 'Rapportage opslaan' }).click();
+  await expect(reportCard(onTablet, 'Avondronde')).toHaveCount(1);
+  await onTablet.getByRole('button', { name: 'Afmelden' }).click();
+  const onlineWarning = onTablet.getByRole('dialog', { name: 'Nog niet alles is verstuurd' });
+  await expect(onlineWarning).toContainText('alleen op deze laptop');
+  await expect(onlineWarning).not.toContainText('Je bent nu offline');
+  await onlineWarning.getByRole('button', { name: 'Eerst synchroniseren' }).click();
+  await expect(onTablet.getByRole('heading', { name: 'Ontgrendelen' })).toBeVisible({ timeout: 60_000 });
+  proxy.setDelayMs(0);
+  await syncNow(onLaptop);
+  await onLaptop.reload();
+  await expect(reportCard(onLaptop, 'Avondronde')).toHaveCount(1);
 });
 
 function escape(text: string): string {
