@@ -6,8 +6,10 @@ import { TestDevice } from './testing/syncClient.js';
 
 /**
  * The sequence trap (docs/sync.md): with many pushes committing concurrently while pulls run, a
- * reader must never move its cursor past a number that a slower writer commits later. Real
- * PostgreSQL only: PGlite has one connection, so nothing there runs concurrently.
+ * reader must never move its cursor past a number that a slower writer commits later. And what a
+ * reader sees when it has pulled to the end is a consistent cut: every push whole or not at all,
+ * each writer's pushes in the order they were made. Real PostgreSQL only: PGlite has one
+ * connection, so nothing there runs concurrently.
  */
 describe('concurrent writers and readers on postgres', () => {
   let database: TestDatabase;
@@ -24,7 +26,7 @@ describe('concurrent writers and readers on postgres', () => {
     await database?.dispose();
   });
 
-  it('shows every change to every puller exactly once, in order, none skipped', async () => {
+  it('shows every change to every puller exactly once, in order, none skipped; a reader at the head sees each push whole and each writer’s pushes in order', async () => {
     const device = () => new TestDevice(harness, org.ownerToken, org.deviceId, org.organisationId);
     const setup = device();
     const clientId = uuidv7();
@@ -43,14 +45,19 @@ describe('concurrent writers and readers on postgres', () => {
     const pushesPerWriter = 8;
     const rowsPerPush = 5;
     const written = new Set<string>();
+    /** Which writer's which push a row came in: to check what a reader can observe of a push. */
+    const pushOf = new Map<string, { writer: number; push: number }>();
     let writing = true;
+    /** Ends reached while some pushes were seen and others not yet: the checks saw real cuts. */
+    let cutsChecked = 0;
 
-    const writer = async () => {
+    const writer = async (index: number) => {
       const me = device();
       for (let push = 0; push < pushesPerWriter; push += 1) {
         const mutations = Array.from({ length: rowsPerPush }, () => {
           const rowId = uuidv7();
           written.add(rowId);
+          pushOf.set(rowId, { writer: index, push });
           return me.mutation('contacts', rowId, clientId, 'insert', [me.change('clientId', clientId), me.change('name', `Contact ${rowId.slice(-6)}`)]);
         });
         const results = await me.push(mutations);
@@ -58,12 +65,36 @@ describe('concurrent writers and readers on postgres', () => {
       }
     };
     const pullers = [device(), device(), device()];
-    const pullWhileWriting = async (puller: TestDevice) => {
-      while (writing) await puller.pullPage(7);
+    // Small pages chase the head (the sequence trap); big pages reach it while writers still push,
+    // which is where what a reader sees is checked as a cut.
+    const pageSizes = [7, 7, 500];
+    // Jepsen-style checks at every point a reader has pulled to the end while writers push:
+    // atomicity (a push is seen whole or not at all) and session order (a writer's pushes, each
+    // sent after the previous one was answered, are seen as a prefix: never a later without an
+    // earlier one).
+    const checkWhatIsSeen = (puller: TestDevice) => {
+      const seen = new Map<string, number>();
+      for (const change of puller.pulled) {
+        const origin = pushOf.get(change.rowId);
+        if (origin) seen.set(`${origin.writer}:${origin.push}`, (seen.get(`${origin.writer}:${origin.push}`) ?? 0) + 1);
+      }
+      for (const [key, count] of seen) expect(count, `push ${key} seen in part`).toBe(rowsPerPush);
+      for (let w = 0; w < writers; w += 1) {
+        const pushes = Array.from({ length: pushesPerWriter }, (_, push) => seen.has(`${w}:${push}`));
+        const firstMissing = pushes.indexOf(false);
+        if (firstMissing >= 0) expect(pushes.slice(firstMissing), `writer ${w}: a later push seen without an earlier one`).not.toContain(true);
+      }
+      if (seen.size > 0 && seen.size < writers * pushesPerWriter) cutsChecked += 1;
+    };
+    const pullWhileWriting = async (puller: TestDevice, limit: number) => {
+      while (writing) {
+        await puller.pullAll(limit);
+        checkWhatIsSeen(puller);
+      }
     };
 
-    const reading = pullers.map((puller) => pullWhileWriting(puller));
-    await Promise.all(Array.from({ length: writers }, () => writer()));
+    const reading = pullers.map((puller, index) => pullWhileWriting(puller, pageSizes[index]!));
+    await Promise.all(Array.from({ length: writers }, (_, index) => writer(index)));
     writing = false;
     await Promise.all(reading);
 
@@ -76,6 +107,9 @@ describe('concurrent writers and readers on postgres', () => {
       expect(new Set(ids), 'every change seen').toEqual(written);
       const seqs = puller.pulled.map((change) => change.seq);
       expect(seqs, 'in sequence order').toEqual([...seqs].sort((x, y) => x - y));
+      checkWhatIsSeen(puller);
     }
+    // The checks ran on states in between too, not only on the finished one.
+    expect(cutsChecked).toBeGreaterThan(0);
   }, 120_000);
 });
