@@ -77,7 +77,7 @@ async function editReport(page: Page, find: string, body: string): Promise<void>
 }
 
 test('two laptops edit the same report, one offline: the conflict screen shows both, resolves, and both converge', async ({ browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const onLaptop = await newPage(browser);
   const onTablet = await newPage(browser);
   await signIn(onLaptop, laptop.url);
