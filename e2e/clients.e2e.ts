@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.js';
 import { openAndUnlock } from './support/app.js';
 import { demoClients } from './support/demo-clients.js';
@@ -59,6 +59,42 @@ test('in English, the BSN refusal and a missing name are explained in English', 
   // Nothing typed is lost by cancelling: the form is a draft. Clear it for the next test.
   await dialog.getByRole('button', { name: 'Clear form' }).click();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('NL', { exact: true }).click();
+});
+
+/**
+ * Words of the Dutch interface (never client data) that must not be left on an English screen. The
+ * demo data is Dutch (names, streets, the organisation), so the check looks for interface words only.
+ */
+const dutchInterfaceWords = /\b(Cliënten|Cliënt|Zoeken|Nieuwe|Aangemeld|Vergrendelen|Afmelden|Dossiernummer|Geboortedatum|jaar|Tijdlijn|opslaan|wijzigingen|Iedereen|Sorteren|Achternaam|Alleen|Aanmelding|Uit zorg|In zorg|Soort|Categorie|Algemeen|Datum|Toevoegen|Verwijderen|Bewerken|Wie mag)\b|rapportage/i;
+
+/** What the screen says: its text, and what its text fields show (their value or placeholder); not the hidden values of radios and checkboxes. */
+async function screenText(page: Page): Promise<string> {
+  return page.locator('body').evaluate((body) => {
+    const fields = [...body.querySelectorAll('input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea')].map((field) => `${(field as HTMLInputElement).value} ${(field as HTMLInputElement).placeholder}`);
+    return [(body as HTMLElement).innerText, ...fields].join('\n');
+  });
+}
+
+test('in English, the client list and a dossier are English from top to bottom', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('client-rows').getByRole('link')).toHaveCount(5);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  expect(await screenText(page)).not.toMatch(dutchInterfaceWords);
+  await expectAccessible(page);
+  await saveScreenshot(page, 'client-list-en');
+
+  await page.getByRole('link', { name: 'Bakker, Henk' }).click();
+  await expect(page.getByRole('heading', { name: 'Henk Bakker', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Reports' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'New report' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Category' })).toHaveValue('General');
+  await expect(page.getByText(/\(\d+ years\)/)).toBeVisible();
+  expect(await screenText(page)).not.toMatch(dutchInterfaceWords);
+  await expectAccessible(page);
+  await saveScreenshot(page, 'dossier-reports-en');
   await page.getByText('NL', { exact: true }).click();
 });
 

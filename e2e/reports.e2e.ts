@@ -79,6 +79,8 @@ test('search finds a client by name and a report by a word in its text', async (
   await expect(page.getByTestId('report-search-count')).toHaveText('1 rapportage gevonden');
   await expect(page.locator('mark')).toHaveText('baxterrol');
   await expectAccessible(page);
+  // Scrolled as the nurse would, so the screenshot shows the hits rather than the composer above them.
+  await page.getByTestId('report-search-count').evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await saveScreenshot(page, 'report-search');
 });
 

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -31,7 +31,9 @@ export function AppLayout() {
             <SyncAttention />
             <SyncBadge />
             {user && (
-              <Text fz="sm" c="dimmed" visibleFrom="xl">
+              // Only on wide screens: at laptop width the status badges and buttons need the room
+              // (the name is in the menu's foot as well).
+              <Text fz="sm" c="dimmed" visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
                 {t('shell.signedInAs', { name: user.displayName })}
               </Text>
             )}
@@ -64,9 +66,14 @@ export function AppLayout() {
           />
         )}
         {user && (
-          <Text fz="xs" c="dimmed" mt="auto" px="sm" pb="xs">
-            {user.organisationName}
-          </Text>
+          <Stack gap={2} mt="auto" px="sm" pb="xs">
+            <Text fz="sm" fw={500}>
+              {t('shell.signedInAs', { name: user.displayName })}
+            </Text>
+            <Text fz="xs" c="dimmed">
+              {user.organisationName}
+            </Text>
+          </Stack>
         )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">

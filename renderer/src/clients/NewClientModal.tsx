@@ -73,24 +73,25 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
           {create.error && !(form.formState.errors && Object.keys(form.formState.errors).length > 0) && (
             <Alert color="red" role="alert" title={errorText(create.error)} />
           )}
-          <Group justify="space-between">
-            <Group gap="md">
+          {/* The actions on one line, right; the quiet draft line under them (side by side they did not fit). */}
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="nowrap">
               {content !== '' && (
                 <Button variant="default" leftSection={<IconEraser size={16} aria-hidden />} onClick={() => void clear()}>
                   {t('clients.clearForm')}
                 </Button>
               )}
-              <DraftStatus state={draft.state} />
+              <Group ml="auto" wrap="nowrap">
+                <Button variant="default" onClick={onClose}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={create.isPending}>
+                  {t('clients.createSubmit')}
+                </Button>
+              </Group>
             </Group>
-            <Group>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('clients.createSubmit')}
-              </Button>
-            </Group>
-          </Group>
+            <DraftStatus state={draft.state} />
+          </Stack>
         </Stack>
       </form>
     </AppModal>

@@ -1,6 +1,7 @@
-import { Alert, Center, Loader, Stack, Tabs } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
 import {
   IconAddressBook,
+  IconArrowLeft,
   IconCalendarEvent,
   IconClockHour4,
   IconFileText,
@@ -11,7 +12,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isAdministrator } from '../../../shared/domain/user.js';
 import { IpcCallError } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
@@ -57,9 +58,14 @@ export function DossierPage() {
         );
       }
       return (
-        <Alert color="red" role="alert" title={t('dossier.unavailable')} data-testid="dossier-refused">
-          {errorText(dossier.error)}
-        </Alert>
+        <Stack gap="md" align="flex-start">
+          <Alert color="red" role="alert" title={t('dossier.unavailable')} data-testid="dossier-refused" w="100%">
+            {errorText(dossier.error)}
+          </Alert>
+          <Button component={Link} to="/dossiers" variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />}>
+            {t('dossier.backToList')}
+          </Button>
+        </Stack>
       );
     }
     return (
@@ -83,7 +89,15 @@ export function DossierPage() {
   return (
     <Stack gap="md">
       <DossierHeader client={client} />
-      <Tabs value={tab} onChange={(value) => value && void navigate(`/dossiers/${clientId}/${value}`)} keepMounted={false} variant="outline" radius="md" styles={{ tab: { paddingInline: 12 } }}>
+      {/* Tight enough that an administrator's eight tabs fit one row on a 1280-pixel laptop screen. */}
+      <Tabs
+        value={tab}
+        onChange={(value) => value && void navigate(`/dossiers/${clientId}/${value}`)}
+        keepMounted={false}
+        variant="outline"
+        radius="md"
+        styles={{ tab: { paddingInline: 10 }, tabSection: { marginInlineEnd: 6 } }}
+      >
         <Tabs.List>
           {tabsShown.map(({ value, icon }) => (
             <Tabs.Tab key={value} value={value} leftSection={<span aria-hidden>{icon}</span>}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge/index.js';
 import { unwrap } from '../../ipc/call.js';
 import { TIME_ZONE } from '../../format/dates.js';
+import { accessLogReason } from './access-log-reason.js';
 
 /** To the second, as NEN 7513 records it, in Amsterdam time. */
 function formatSeconds(iso: string, language: string): string {
@@ -50,36 +51,39 @@ export function AccessLogTab({ clientId }: { clientId: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.map((line) => (
-              <Table.Tr key={line.seq} data-testid="access-log-line">
-                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatSeconds(line.at, i18n.language)}
-                </Table.Td>
-                <Table.Td fz="sm">
-                  {line.userName}
-                  {line.onBehalfOfName && (
-                    <Text span fz="xs" c="dimmed">
-                      {' '}
-                      ({t('accessLog.onBehalfOf', { name: line.onBehalfOfName })})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td fz="sm">{t(`accessLog.actions.${line.action}`)}</Table.Td>
-                <Table.Td fz="sm">
-                  <Text fz="sm">{t(`accessEvents.${line.event.replace(/\./g, '_')}`, { defaultValue: line.event })}</Text>
-                  {line.reason && (
-                    <Text fz="xs" c="dimmed">
-                      {line.reason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={line.outcome === 'success' ? 'teal' : 'red'} radius="sm">
-                    {line.outcome === 'success' ? t('accessLog.success') : t('accessLog.refused')}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {items.map((line) => {
+              const reasonText = accessLogReason(line, t);
+              return (
+                <Table.Tr key={line.seq} data-testid="access-log-line">
+                  <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {formatSeconds(line.at, i18n.language)}
+                  </Table.Td>
+                  <Table.Td fz="sm">
+                    {line.userName}
+                    {line.onBehalfOfName && (
+                      <Text span fz="xs" c="dimmed">
+                        {' '}
+                        ({t('accessLog.onBehalfOf', { name: line.onBehalfOfName })})
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td fz="sm">{t(`accessLog.actions.${line.action}`)}</Table.Td>
+                  <Table.Td fz="sm">
+                    <Text fz="sm">{t(`accessEvents.${line.event.replace(/\./g, '_')}`, { defaultValue: line.event })}</Text>
+                    {reasonText && (
+                      <Text fz="xs" c="dimmed">
+                        {reasonText}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={line.outcome === 'success' ? 'teal' : 'red'} radius="sm">
+                      {line.outcome === 'success' ? t('accessLog.success') : t('accessLog.refused')}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
         {items.length === 0 && (

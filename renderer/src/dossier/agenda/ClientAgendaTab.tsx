@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconClockPlus, IconLock, IconPlus } from '@tabler/icons-react';
+import { IconClockPlus, IconLock, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../../shared/ipc/calls/agenda.js';
@@ -54,7 +54,7 @@ export function ClientAgendaTab({ clientId }: { clientId: string }) {
           <Button size="xs" variant="default" leftSection={<IconClockPlus size={14} aria-hidden />} onClick={() => setTimeFor(timeFromAppointment(a, clientId))}>
             {t('agenda.registerTime')}
           </Button>
-          <Button size="xs" variant="subtle" onClick={() => setEditing({ appointment: a, initial: { startsAt: a.startsAt, endsAt: a.endsAt, clientIds: a.clientIds } })}>
+          <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing({ appointment: a, initial: { startsAt: a.startsAt, endsAt: a.endsAt, clientIds: a.clientIds } })}>
             {t('common.edit')}
           </Button>
         </Group>
@@ -71,7 +71,16 @@ export function ClientAgendaTab({ clientId }: { clientId: string }) {
       <Title order={2} fz={18}>
         {t('agenda.upcoming')}
       </Title>
-      {upcoming.length === 0 ? <Text c="dimmed">{t('agenda.noneForClient')}</Text> : upcoming.map(row)}
+      {upcoming.length === 0 ? (
+        <Stack gap={4}>
+          <Text c="dimmed">{t('agenda.noneForClient')}</Text>
+          <Text fz="sm" c="dimmed">
+            {t('agenda.noneUpcomingNextStep', { action: t('agenda.planForClient') })}
+          </Text>
+        </Stack>
+      ) : (
+        upcoming.map(row)
+      )}
       <Title order={2} fz={18}>
         {t('agenda.past')}
       </Title>

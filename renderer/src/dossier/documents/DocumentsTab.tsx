@@ -13,6 +13,7 @@ import { notify } from '../../ui/notify.js';
 import { bytesToBase64 } from './base64.js';
 import { DocumentPreview } from './DocumentPreview.js';
 import { DropZone } from './DropZone.js';
+import { EmptyState } from '../../ui/EmptyState.js';
 import { saveFile } from './save-file.js';
 
 /** The MIME type the browser reports, or a safe default the domain schema accepts. */
@@ -83,9 +84,7 @@ export function DocumentsTab({ clientId, canEdit }: { clientId: string; canEdit:
       ))}
       <Paper withBorder radius="lg">
         {items.length === 0 ? (
-          <Text c="dimmed" p="lg">
-            {t('documents.empty')}
-          </Text>
+          <EmptyState text={t('documents.empty')} nextStep={canEdit ? t('documents.emptyNextStep') : null} />
         ) : (
           <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label={t('documents.tableLabel')} highlightOnHover>
             <Table.Thead>

@@ -61,8 +61,9 @@ export function PersonaliaTab({ client, canEdit }: { client: Client; canEdit: bo
           {canEdit && (
             <Group justify="space-between">
               <DraftStatus state={draft.state} />
-              <Group>
-                <Text fz="xs" c="dimmed">{form.formState.isDirty ? t('personalia.unsaved') : ''}</Text>
+              {/* ml auto: the buttons stay on the right also when there is no draft state to show. */}
+              <Group ml="auto">
+                {form.formState.isDirty && <Text fz="xs" c="dimmed">{t('personalia.unsaved')}</Text>}
                 <Button variant="default" disabled={!form.formState.isDirty} onClick={() => { form.reset(clientToFormValues(client)); void draft.discard(); }}>
                   {t('common.undo')}
                 </Button>

@@ -78,7 +78,7 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
             <Group gap="xs">
               <Text fw={700}>{at}</Text>
               <Badge variant="light" color="teal" radius="sm">
-                {report.category}
+                {t(`reports.categories.${report.category}`, { defaultValue: report.category })}
               </Badge>
               {report.kind === 'dagrapportage' && (
                 <Badge variant="light" color="indigo" radius="sm">
@@ -180,7 +180,7 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
               </Button>
             )}
             {report.mayManageAccess && (
-              <Button size="xs" variant="subtle" leftSection={<IconUserShield size={14} aria-hidden />} onClick={() => setAccessOpen(true)}>
+              <Button size="xs" variant="default" leftSection={<IconUserShield size={14} aria-hidden />} onClick={() => setAccessOpen(true)}>
                 {t('reports.access')}
               </Button>
             )}

@@ -97,7 +97,7 @@ export function ReportComposer({ clientId }: { clientId: string }) {
                 <Select
                   w={180}
                   label={t('reports.category')}
-                  data={[...reportCategories]}
+                  data={reportCategories.map((c) => ({ value: c, label: t(`reports.categories.${c}`) }))}
                   value={field.value}
                   allowDeselect={false}
                   onChange={(v) => v && field.onChange(v)}

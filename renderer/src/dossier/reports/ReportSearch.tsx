@@ -49,7 +49,7 @@ export function ReportSearch({ clientId, query, onQuery, onPick }: { clientId: s
             {results.data.items.map((hit) => (
               <Stack key={hit.reportId} gap={0}>
                 <Anchor component="button" type="button" fz="sm" fw={600} ta="left" onClick={() => onPick(hit.reportId)}>
-                  {formatDateTime(hit.occurredAt, i18n.language)} · {hit.category} · {hit.authorName}
+                  {formatDateTime(hit.occurredAt, i18n.language)} · {t(`reports.categories.${hit.category}`, { defaultValue: hit.category })} · {hit.authorName}
                 </Anchor>
                 <Snippet text={hit.snippet} />
               </Stack>

@@ -10,6 +10,7 @@ import { unwrap } from '../../ipc/call.js';
 import { ReportCard } from './ReportCard.js';
 import { ReportComposer } from './ReportComposer.js';
 import { ReportSearch } from './ReportSearch.js';
+import { EmptyState } from '../../ui/EmptyState.js';
 import { reportsKey } from './report-keys.js';
 
 /** Reports newest first, grouped per day; addenda shown under the report they amend. */
@@ -63,8 +64,8 @@ export function ReportsTab({ clientId, rights }: { clientId: string; rights: MyD
           </Center>
         )}
         {reports.data && days.length === 0 && (
-          <Paper withBorder radius="lg" p="lg">
-            <Text c="dimmed">{t('reports.empty')}</Text>
+          <Paper withBorder radius="lg">
+            <EmptyState text={t('reports.empty')} nextStep={rights.canEdit ? t('reports.emptyNextStep', { title: t('reports.newTitle') }) : null} />
           </Paper>
         )}
         {days.map(({ day, reports: list }) => (

@@ -8,6 +8,7 @@ import { formatDate, toIsoDate } from '../../format/dates.js';
 import { unwrap } from '../../ipc/call.js';
 import { useErrorText } from '../../ipc/useErrorText.js';
 import { TimeRegistrationModal } from '../../time/TimeRegistrationModal.js';
+import { EmptyState } from '../../ui/EmptyState.js';
 import { notify } from '../../ui/notify.js';
 
 export function TimeTab({ clientId, canEdit }: { clientId: string; canEdit: boolean }) {
@@ -31,7 +32,7 @@ export function TimeTab({ clientId, canEdit }: { clientId: string; canEdit: bool
     <Stack gap="md">
       <Group justify="space-between">
         <Text fz="sm" c="dimmed" data-testid="time-total">
-          {minutes > 0 ? t('time.total', { amount: `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')} uur` }) : ''}
+          {minutes > 0 ? t('time.totalTime', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') }) : ''}
         </Text>
         {canEdit && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
@@ -41,9 +42,7 @@ export function TimeTab({ clientId, canEdit }: { clientId: string; canEdit: bool
       </Group>
       <Paper withBorder radius="lg">
         {items.length === 0 ? (
-          <Text c="dimmed" p="lg">
-            {t('time.empty')}
-          </Text>
+          <EmptyState text={t('time.empty')} nextStep={canEdit ? t('time.emptyNextStep', { action: t('time.new') }) : null} />
         ) : (
           <Table verticalSpacing="sm" horizontalSpacing="lg" aria-label={t('time.tableLabel')}>
             <Table.Thead>
