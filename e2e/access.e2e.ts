@@ -21,6 +21,8 @@ test('a user without access to a dossier does not see it in the list, and cannot
     await expect(page.getByText('Johanna')).toHaveCount(0);
     await expectAccessible(page);
     await saveScreenshot(page, 'dossier-no-access');
+    await page.getByRole('link', { name: 'Terug naar de cliëntenlijst' }).click();
+    await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible();
   } finally {
     await preview.stop();
   }
@@ -46,7 +48,11 @@ test('an administrator sets read, edit and sign-off per user, and the access ove
 
     await page.getByRole('tab', { name: 'Inzage-overzicht' }).click();
     const log = page.getByRole('table', { name: 'Inzage-overzicht van dit dossier' });
-    await expect(log.getByTestId('access-log-line').filter({ hasText: 'Toegang tot het dossier gewijzigd' })).toContainText('Petra de Vries');
+    const grant = log.getByTestId('access-log-line').filter({ hasText: 'Toegang tot het dossier gewijzigd' });
+    await expect(grant).toContainText('Petra de Vries');
+    // The log's own note ("lezen,wijzigen") in words; a count is "… getoond", never a bare number.
+    await expect(grant).toContainText('Lezen, Wijzigen');
+    await expect(log.getByTestId('access-log-line').filter({ hasText: 'Rapportages bekeken' }).first()).toContainText('getoond');
     await expect(log.getByTestId('access-log-line').filter({ hasText: 'Personalia ingezien' }).first()).toContainText('Ingezien');
     await expect(log.getByTestId('access-log-line').filter({ hasText: 'Dossier aangemaakt' })).toContainText('Aangemaakt');
     await expectAccessible(page);
@@ -72,6 +78,10 @@ test('an administrator without read access reaches any dossier of the organisati
     await table.getByRole('checkbox', { name: 'Aftekenen voor Wendy Jansen' }).click();
     await expect(table.getByRole('checkbox', { name: 'Aftekenen voor Wendy Jansen' })).toBeChecked();
     await expect(page.getByText('Toegang voor Wendy Jansen bijgewerkt')).toBeVisible();
+    // Her own refused look at the personalia is in the overview, the reason in words, not as an error code.
+    const refused = page.getByTestId('access-log-line').filter({ hasText: 'Geweigerd' }).first();
+    await expect(refused).toContainText('Geen toegang');
+    await expect(page.getByRole('table', { name: 'Inzage-overzicht van dit dossier' })).not.toContainText('forbidden');
     await expectAccessible(page);
     await saveScreenshot(page, 'dossier-access-admin-only');
   } finally {
