@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { monthlyCancellationEndDate } from '../shared/subscription/cancellation.js';
+import { addMonths } from '../shared/subscription/dates.js';
 import { expectAccessible } from './support/accessibility.js';
 import { openAndUnlock } from './support/app.js';
 import { provisionDevice } from './support/provision-device.js';
@@ -20,6 +21,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The test also acts as the operator of the service (art. 8 price changes). */
+const operatorToken = 'operator-token-for-the-admin-e2e-test-2026';
+const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
 async function openScreen(page: Page, tab: string): Promise<void> {
   await page.getByRole('tab', { name: tab }).click();
   await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
@@ -32,7 +37,7 @@ test.describe('admin screens with the embedded central service', () => {
     const port = await freePort();
     centralUrl = `http://127.0.0.1:${port}`;
     // No central service configured: the preview starts the embedded demo service on this port.
-    preview = await startPreview({ env: { THUISDOSSIER_SERVER_URL: '', THUISDOSSIER_CENTRAL_PORT: String(port) } });
+    preview = await startPreview({ env: { THUISDOSSIER_SERVER_URL: '', THUISDOSSIER_CENTRAL_PORT: String(port), THUISDOSSIER_OPERATOR_TOKEN: operatorToken } });
   });
   test.afterAll(async () => {
     await preview?.stop();
@@ -130,6 +135,32 @@ test.describe('admin screens with the embedded central service', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-plan-requested');
 
+    // Art. 8: the service announces a price change that doubles the price; the plan screen says
+    // what it costs from when, and that the owner may cancel at once until the new amount is due.
+    const prices = (factor: number) => ({ 'solo-1': 1_900 * factor, 'team-2-4': 5_900 * factor, 'team-5-9': 11_900 * factor, 'team-10-14': 17_900 * factor, 'contract-15-plus': 29_900 * factor });
+    const announced = await fetch(new URL('/v1/operator/price-changes', centralUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'other', effectiveOn: addMonths(amsterdamToday(), 4), monthly: prices(2), yearly: prices(20) }),
+    });
+    expect(announced.status).toBe(200);
+    await page.reload();
+    const priceChange = page.getByTestId('price-change');
+    await expect(priceChange).toContainText('€ 358,00 per maand in plaats van € 179,00');
+    await expect(priceChange).toContainText('mag de hoofdbeheerder het abonnement tot en met');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-price-change');
+    // The owner looks at what cancelling at once means, and decides to stay.
+    await priceChange.getByRole('button', { name: 'Per direct opzeggen om de prijsverhoging' }).click();
+    const cancelNow = page.getByRole('dialog', { name: 'Abonnement per direct opzeggen?' });
+    await expect(cancelNow).toContainText('Het abonnement eindigt vandaag');
+    await expect(cancelNow.getByRole('button', { name: 'Per direct opzeggen' })).toBeDisabled();
+    await cancelNow.getByLabel('Ik heb geëxporteerd wat ik wil bewaren').check();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-price-change-cancel');
+    await cancelNow.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(cancelNow).toHaveCount(0);
+
     // Cancellation by the owner, with the end date art. 17 gives (monthly: end of next month).
     const endDate = monthlyCancellationEndDate(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
     const endText = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${endDate}T12:00:00Z`));
@@ -198,6 +229,8 @@ test.describe('admin screens with the embedded central service', () => {
     await openScreen(page, 'Abonnement');
     await expect(page.getByTestId('cancellation-pending')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Omzetten naar maandabonnement' })).toHaveCount(0);
+    await expect(page.getByTestId('price-change')).toContainText('Alleen de hoofdbeheerder kan om de prijsverhoging opzeggen');
+    await expect(page.getByRole('button', { name: 'Per direct opzeggen om de prijsverhoging' })).toHaveCount(0);
   });
 });
 

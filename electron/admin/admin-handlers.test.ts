@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcMethod, IpcOutput } from '../../shared/ipc/contract.js';
 import type { IpcError } from '../../shared/ipc/errors.js';
-import { monthlyCancellationEndDate } from '../../shared/subscription/index.js';
+import { addMonths, monthlyCancellationEndDate } from '../../shared/subscription/index.js';
 import { createDispatcher } from '../core/dispatcher.js';
 import type { CoreHandlers } from '../core/handlers.js';
 import { adminHandlers } from '../core/handlers/admin.js';
@@ -15,7 +15,17 @@ import { parseLeaseKeys } from '../session/lease-keys.js';
 import { SessionService } from '../session/session-service.js';
 import { LocalStore } from '../store/index.js';
 import { CentralApi } from '../sync/central-api.js';
-import { demoNurse, demoOwner, demoPassword, startCentralService, type CentralServiceProcess } from '../sync/testing/central-service-process.js';
+import {
+  apiCall,
+  apiSignIn,
+  demoNurse,
+  demoOwner,
+  demoPassword,
+  startCentralService,
+  testOperatorToken,
+  totpCode,
+  type CentralServiceProcess,
+} from '../sync/testing/central-service-process.js';
 import { AdminConnection } from './admin-connection.js';
 import { amsterdamToday } from './amsterdam-today.js';
 
@@ -26,6 +36,7 @@ import { amsterdamToday } from './amsterdam-today.js';
  */
 let central: CentralServiceProcess;
 const dirs: string[] = [];
+const demoAdmin = 'beheer@demo.thuisdossier.nl';
 const log = createLogger('test', 'silent');
 
 beforeAll(async () => {
@@ -210,6 +221,47 @@ describe('admin screens against the real central service', () => {
     expect((await owner.value('admin.subscription')).plan).toBe('team-10-14');
   });
 
+  it('a price rise above 1.5× is shown with the right to cancel at once; only the owner may use it, and it ends the agreement today', async () => {
+    const today = amsterdamToday();
+    const before = await (await signedInDevice(demoOwner)).value('admin.subscription');
+    const current = before.paid!.priceCents;
+    // Art. 8 "other" price change, announced well ahead; every plan's price doubles.
+    const doubled = (factor: number) => ({
+      'solo-1': 1_900 * factor,
+      'team-2-4': 5_900 * factor,
+      'team-5-9': 11_900 * factor,
+      'team-10-14': 17_900 * factor,
+      'contract-15-plus': 29_900 * factor,
+    });
+    const announced = (await apiCall(central.url, testOperatorToken, 'POST', '/v1/operator/price-changes', {
+      kind: 'other',
+      effectiveOn: addMonths(today, 4),
+      monthly: doubled(2),
+      yearly: doubled(20),
+    })) as { announced: { mayCancelUntil: string | null }[]; refused: unknown[] };
+    expect(announced.refused).toEqual([]);
+    const mayCancelUntil = announced.announced[0]!.mayCancelUntil!;
+
+    const admin = await signedInDevice(demoAdmin);
+    const seenByAdmin = await admin.value('admin.subscription');
+    expect(seenByAdmin.paid!.pendingPriceChange).toMatchObject({
+      kind: 'other',
+      effectiveOn: addMonths(today, 4),
+      newPriceCents: current * 2,
+      customerMayCancelUntil: mayCancelUntil,
+      mayCancelNow: true,
+    });
+    // Not the owner: refused on the device, nothing sent.
+    admin.requests.length = 0;
+    expect(await admin.call('admin.cancelForPriceIncrease', { confirm: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(admin.requests).toEqual([]);
+
+    const owner = await signedInDevice(demoOwner);
+    const after = await owner.value('admin.cancelForPriceIncrease', { confirm: true });
+    expect(after.cancellation).toEqual({ kind: 'price_increase', submittedOn: today, endDate: today });
+    expect(after.paid!.pendingPriceChange!.mayCancelNow).toBe(false);
+  });
+
   it('the owner hands ownership to an admin with the password; the device stops treating them as owner at once', async () => {
     const owner = await signedInDevice(demoOwner);
     const { users } = await owner.value('admin.users');
@@ -228,5 +280,29 @@ describe('admin screens against the real central service', () => {
       error: { code: 'forbidden' },
     });
     expect(owner.requests).toEqual([]);
+  });
+
+  it('with two-step verification on, the hand-over also needs the code: a missing and a wrong code are named as such', async () => {
+    // Bram is the owner since the previous test; his device signs in first, then he turns 2FA on.
+    const bram = await signedInDevice(demoAdmin);
+    const token = await apiSignIn(central.url, demoAdmin);
+    const { secret } = (await apiCall(central.url, token, 'POST', '/v1/me/two-factor/enrol')) as { secret: string };
+    await apiCall(central.url, token, 'POST', '/v1/me/two-factor/confirm', { code: totpCode(secret) });
+    const anna = (await bram.value('admin.users')).users.find((u) => u.email === demoOwner)!;
+
+    expect(await bram.call('admin.transferOwnership', { toUserId: anna.id, password: demoPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'code', message: 'two_factor_required' }] },
+    });
+    const next = new Date(Date.now() + 30_000);
+    const wrong = totpCode(secret, next) === '000000' ? '111111' : '000000';
+    expect(await bram.call('admin.transferOwnership', { toUserId: anna.id, password: demoPassword, code: wrong })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'code', message: 'invalid_two_factor_code' }] },
+    });
+    // The code of the next time step (the enrolment used the current one; a used step is refused).
+    const answer = await bram.value('admin.transferOwnership', { toUserId: anna.id, password: demoPassword, code: totpCode(secret, next) });
+    expect(answer.owner).toMatchObject({ email: demoOwner, role: 'owner' });
+    expect((await bram.value('admin.subscription')).callerIsOwner).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import {
   downgradeOptions,
   earliestCancellationEndDate,
   licenceFactsFor,
+  mayCancelForPriceIncrease,
   paidSubscriptionOf,
   periodEndContaining,
   planRank,
@@ -51,9 +52,14 @@ export function summariseSubscription(state: SubscriptionState, activeUsers: num
           reversedDirectDebits: sub.reversedDirectDebits,
           pendingPriceChange: sub.pendingPriceChange
             ? {
+                kind: sub.pendingPriceChange.kind,
                 effectiveOn: sub.pendingPriceChange.effectiveOn,
                 newPriceCents: sub.pendingPriceChange.newPrices[sub.plan],
+                newAmountDueOn: sub.pendingPriceChange.newAmountDueOn,
                 customerMayCancelUntil: sub.pendingPriceChange.customerMayCancelUntil,
+                // The same rule the service applies; once used, the agreement already ends today.
+                mayCancelNow:
+                  mayCancelForPriceIncrease(sub.pendingPriceChange.customerMayCancelUntil, today) && sub.cancellation?.kind !== 'price_increase',
               }
             : null,
         }

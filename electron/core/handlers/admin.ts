@@ -30,6 +30,7 @@ export function adminHandlers(admin: AdminConnection, now: () => Date = () => ne
     'admin.changePlan': async (body) => summary(await admin.call(apiRoutes.changePlan, { body })),
     'admin.convertToPaid': async (body) => summary(await admin.call(apiRoutes.convertToPaid, { body }, 'owner')),
     'admin.cancelSubscription': async (body) => summary(await admin.call(apiRoutes.cancelSubscription, { body }, 'owner')),
+    'admin.cancelForPriceIncrease': async (body) => summary(await admin.call(apiRoutes.cancelForPriceIncrease, { body }, 'owner')),
     'admin.requestDowngrade': async (body) => admin.call(apiRoutes.requestDowngrade, { body }),
     'admin.downgradeRequests': async () => admin.call(apiRoutes.downgradeRequests),
     // The password and code go to the service only; never into an error or a log.

@@ -12,6 +12,7 @@ import { AdminLoading } from './AdminLoading.js';
 import { ConfirmAction } from './ConfirmAction.js';
 import { formatCalendarDate, formatEuro } from './admin-format.js';
 import { DowngradeRequests, RequestDowngradeModal } from './DowngradeRequests.js';
+import { PriceChangeNotice } from './PriceChangeNotice.js';
 import { useAdminChange, useAdminDowngradeRequests, useAdminSubscription } from './useAdmin.js';
 
 const statusColour = { trial: 'blue', active: 'teal', blocked: 'red', ended: 'gray' } as const;
@@ -44,6 +45,7 @@ export function PlanScreen() {
   return (
     <Stack gap="md">
       <CurrentPlan summary={s} onConvert={(value) => { convert.reset(); setConverting(value); }} />
+      {s.paid?.pendingPriceChange && s.status !== 'ended' && <PriceChangeNotice summary={s} paid={s.paid} />}
       {requests.data && requests.data.requests.length > 0 && <DowngradeRequests requests={requests.data.requests} />}
 
       {s.paid && s.status !== 'ended' && (
@@ -273,20 +275,6 @@ function CurrentPlan({ summary: s, onConvert }: { summary: SubscriptionSummary; 
         )}
         {s.status !== 'ended' && <Text fz="sm">{t('admin.plan.usersSeats', { active: s.activeUsers, seats: s.seats })}</Text>}
         {s.paid && <Text fz="sm">{t('admin.plan.periodEnd', { date: date(s.paid.periodEnd) })}</Text>}
-        {s.paid?.pendingPriceChange && (
-          <Alert color="blue" variant="light">
-            <Text fz="sm">
-              {t('admin.plan.priceChange', {
-                date: date(s.paid.pendingPriceChange.effectiveOn),
-                price: formatEuro(s.paid.pendingPriceChange.newPriceCents, i18n.language),
-                interval: t(`admin.interval.${s.paid.billingInterval}`),
-              })}
-            </Text>
-            {s.paid.pendingPriceChange.customerMayCancelUntil && (
-              <Text fz="sm">{t('admin.plan.priceChangeMayCancel', { date: date(s.paid.pendingPriceChange.customerMayCancelUntil) })}</Text>
-            )}
-          </Alert>
-        )}
         {s.trial && (
           <Stack gap="sm" mt="xs" align="flex-start">
             <Text fz="sm">{t('admin.plan.trialIntro')}</Text>

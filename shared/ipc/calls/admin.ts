@@ -72,8 +72,19 @@ export const subscriptionSummarySchema = z.object({
       outstandingCents: count,
       overdueSince: isoDateSchema.nullable(),
       reversedDirectDebits: count,
+      /** Art. 8: an announced price change for this subscription (the admins also get a notice). */
       pendingPriceChange: z
-        .object({ effectiveOn: isoDateSchema, newPriceCents: count, customerMayCancelUntil: isoDateSchema.nullable() })
+        .object({
+          kind: z.enum(['indexation', 'other']),
+          effectiveOn: isoDateSchema,
+          newPriceCents: count,
+          /** The first day the new amount is due (start of the first period at the new price). */
+          newAmountDueOn: isoDateSchema,
+          /** Art. 8: the owner may cancel at once through this day; null = no such right. */
+          customerMayCancelUntil: isoDateSchema.nullable(),
+          /** That right applies today and was not used yet: the owner may cancel at once now. */
+          mayCancelNow: z.boolean(),
+        })
         .nullable(),
     })
     .nullable(),
@@ -107,6 +118,8 @@ export const adminCalls = {
   'admin.changePlan': call(z.object({ plan: planIdSchema }).strict(), subscriptionSummarySchema),
   'admin.convertToPaid': call(z.object({ billingInterval: billingIntervalSchema }).strict(), subscriptionSummarySchema),
   'admin.cancelSubscription': call(z.object({ confirm: z.literal(true), endDate: isoDateSchema }).strict(), subscriptionSummarySchema),
+  /** Art. 8: the owner cancels at once after a price increase above 1.5×; the agreement ends today. */
+  'admin.cancelForPriceIncrease': call(z.object({ confirm: z.literal(true) }).strict(), subscriptionSummarySchema),
   /** Art. 6: a downgrade the rules allow only on an approved request; the service decides. */
   'admin.requestDowngrade': call(
     z.object({ plan: planIdSchema, reason: z.string().trim().max(2000).optional() }).strict(),
