@@ -151,7 +151,7 @@ test.describe('admin screens with the embedded central service', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-price-change');
     // The owner looks at what cancelling at once means, and decides to stay.
-    await priceChange.getByRole('button', { name: 'Per direct opzeggen om de prijsverhoging' }).click();
+    await priceChange.getByRole('button', { name: 'Opzeggen om de prijsverhoging' }).click();
     const cancelNow = page.getByRole('dialog', { name: 'Abonnement per direct opzeggen?' });
     await expect(cancelNow).toContainText('Het abonnement eindigt vandaag');
     await expect(cancelNow.getByRole('button', { name: 'Per direct opzeggen' })).toBeDisabled();
@@ -230,7 +230,7 @@ test.describe('admin screens with the embedded central service', () => {
     await expect(page.getByTestId('cancellation-pending')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Omzetten naar maandabonnement' })).toHaveCount(0);
     await expect(page.getByTestId('price-change')).toContainText('Alleen de hoofdbeheerder kan om de prijsverhoging opzeggen');
-    await expect(page.getByRole('button', { name: 'Per direct opzeggen om de prijsverhoging' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Opzeggen om de prijsverhoging' })).toHaveCount(0);
   });
 });
 

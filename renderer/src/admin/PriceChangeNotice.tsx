@@ -16,6 +16,7 @@ type Paid = NonNullable<SubscriptionSummary['paid']>;
  * An announced price change (art. 8) in the admin's own words: what it costs from when, and — after
  * a rise above 1.5× — the owner's right to cancel at once until the new amount is due. Cancelling
  * that way ends the agreement today, so the dialog says so and asks for a checked box first.
+ * The button's words are the ones the service's notice (in the app header) tells the owner to choose.
  */
 export function PriceChangeNotice({ summary: s, paid }: { summary: SubscriptionSummary; paid: Paid }) {
   const { t, i18n } = useTranslation();

@@ -139,7 +139,7 @@ export const enAdmin: Strings<typeof nlAdmin> = {
       firstDue: 'You pay the new amount for the first time on {{date}}.',
       mayCancel: 'The new price is more than one and a half times the current one. That is why the owner may cancel the subscription with immediate effect until {{date}}.',
       noNeed: 'You do not have to: if you do nothing, the subscription simply continues at the new price.',
-      cancel: 'Cancel now because of the price increase',
+      cancel: 'Cancel because of the price increase',
       ownerOnly: 'Only the owner can cancel because of the price increase.',
       confirmTitle: 'Cancel the subscription with immediate effect?',
       confirmBody: 'The subscription ends today, {{today}}. After that nobody in your organisation can open or export the dossiers, and all data is deleted for good, also on the laptops. Export what you want to keep first (Export in the menu on the left).',

@@ -135,7 +135,7 @@ export const nlAdmin = {
       firstDue: 'Het nieuwe bedrag betaal je voor het eerst op {{date}}.',
       mayCancel: 'De nieuwe prijs is meer dan anderhalf keer de huidige. Daarom mag de hoofdbeheerder het abonnement tot en met {{date}} per direct opzeggen.',
       noNeed: 'Dat hoeft niet: doe je niets, dan loopt het abonnement gewoon door tegen de nieuwe prijs.',
-      cancel: 'Per direct opzeggen om de prijsverhoging',
+      cancel: 'Opzeggen om de prijsverhoging',
       ownerOnly: 'Alleen de hoofdbeheerder kan om de prijsverhoging opzeggen.',
       confirmTitle: 'Abonnement per direct opzeggen?',
       confirmBody: 'Het abonnement eindigt vandaag, {{today}}. Daarna kan niemand in je organisatie de dossiers nog openen of exporteren, en worden alle gegevens definitief verwijderd, ook op de laptops. Exporteer eerst wat je wilt bewaren (Exporteren in het menu links).',
