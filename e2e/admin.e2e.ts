@@ -34,6 +34,7 @@ test.describe('admin screens with the embedded central service', () => {
   let preview: RunningPreview;
   let centralUrl: string;
   test.beforeAll(async () => {
+    test.setTimeout(240_000);
     const port = await freePort();
     centralUrl = `http://127.0.0.1:${port}`;
     // No central service configured: the preview starts the embedded demo service on this port.

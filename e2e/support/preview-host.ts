@@ -39,7 +39,8 @@ export async function startPreview(options: { dataDir?: string; env?: Record<str
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The preview host did not start:\n${output}`)), 60_000);
+    // With the embedded central service (its own process, PGlite, demo dossiers) a loaded machine needs more than a minute.
+    const timer = setTimeout(() => reject(new Error(`The preview host did not start:\n${output}`)), 180_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Thuisdossier preview: (\S+)/.exec(output);
