@@ -1,3 +1,4 @@
+import { syncValueKeys } from '../device-values.js';
 import type { TestDevice } from './devices.js';
 import { sampleClient } from './devices.js';
 
@@ -77,9 +78,16 @@ export class FaultWorkload {
       try {
         row = this.reports.includes(id) ? me.reports.get(id) : me.clients.get(id);
       } catch (error) {
-        // Say which row and why, with what the device holds of its dossier's access.
-        const access = device.sync().db.prepare('SELECT id, client_id, user_id FROM dossier_access').all();
-        problems.push(`${this.label} ${this.reports.includes(id) ? 'report' : 'client'} ${id} not readable: ${(error as Error).message}; access rows ${JSON.stringify(access)}`);
+        // Say which row and why, with what the device holds of the dossier: its row, its access rows, their shadows.
+        const db = device.sync().db;
+        const clientId = this.reports.includes(id) ? (db.prepare('SELECT client_id FROM reports WHERE id = ?').pluck().get(id) as string | undefined) : id;
+        const held = {
+          clientRow: clientId ? db.prepare('SELECT id, server_seq FROM clients WHERE id = ?').get(clientId) ?? null : null,
+          accessRows: db.prepare('SELECT id, user_id, server_seq FROM dossier_access WHERE client_id = ?').all(clientId ?? ''),
+          shadows: db.prepare("SELECT table_name, row_id, state FROM sync_shadows WHERE row_id = ? OR (table_name = 'dossier_access' AND state LIKE ?)").all(clientId ?? '', `%${clientId ?? '-'}%`),
+          cursor: device.sync().values.get(syncValueKeys.cursor),
+        };
+        problems.push(`${this.label} ${this.reports.includes(id) ? 'report' : 'client'} ${id} not readable: ${(error as Error).message}; the device holds ${JSON.stringify(held)}`);
         continue;
       }
       for (const [field, value] of Object.entries(fields)) {
