@@ -10,7 +10,7 @@ import type { UnlockAttempts } from '../crypto/unlock-throttle.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
 import { loadInBulk } from './bulk-load.js';
 import { withDeferredSearchIndexing } from './deferred-search-index.js';
-import { compactDatabase, purgeDossier, wipeStoreFiles } from './maintenance.js';
+import { compactDatabase, mergeSearchIndexes, purgeDossier, wipeStoreFiles, withSecureDelete } from './maintenance.js';
 import { Directory } from './directory.js';
 import { applyMigrations, loadMigrations, type Migration } from './migrate.js';
 import type { StoreServices } from './scope.js';
@@ -200,10 +200,20 @@ export class LocalStore {
     return withDeferredSearchIndexing(db, () => work(db));
   }
 
-  /** Removes a dossier and its documents from this device (access lost; called by the sync engine). */
+  /** Removes a dossier and its documents from this device (access lost or destroyed; called by the sync engine). */
   purgeDossier(clientId: string): void {
     const { db, documents } = this.requireServices();
     purgeDossier(db, documents, clientId);
+  }
+
+  /** Runs `work` with freed space overwritten: for destroying a dossier (shared/retention). */
+  withSecureDelete<T>(work: () => T): T {
+    return withSecureDelete(this.requireServices().db, work);
+  }
+
+  /** Drops the tokens of deleted rows from the search indexes for good (after destroying a dossier). */
+  mergeSearchIndexes(): void {
+    mergeSearchIndexes(this.requireServices().db);
   }
 
   /** VACUUM plus a rebuild of the search indexes (never a bare VACUUM: see migration 0001). */

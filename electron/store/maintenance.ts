@@ -23,6 +23,29 @@ export function purgeDossier(db: SqliteDatabase, documents: DocumentVault, clien
 }
 
 /**
+ * For destroying data (a dossier removed by law): runs `work` with freed space overwritten
+ * (secure_delete), so deleted rows leave no readable bytes in free pages, even with the key.
+ */
+export function withSecureDelete<T>(db: SqliteDatabase, work: () => T): T {
+  db.pragma('secure_delete = ON');
+  try {
+    return work();
+  } finally {
+    db.pragma('secure_delete = OFF');
+  }
+}
+
+/**
+ * Merges each search index into one segment. An FTS5 delete only adds a marker and keeps the old
+ * tokens (a name, words of a report) in older segments until a merge: after destroying a dossier,
+ * this makes them go for good. Call after the deletes reached the index (see deferred-search-index).
+ */
+export function mergeSearchIndexes(db: SqliteDatabase): void {
+  db.exec("INSERT INTO reports_fts(reports_fts) VALUES ('optimize')");
+  db.exec("INSERT INTO clients_fts(clients_fts) VALUES ('optimize')");
+}
+
+/**
  * VACUUM, then rebuild the search indexes: VACUUM may renumber the rowids the external-content
  * FTS tables refer to, so it must never run on its own.
  */

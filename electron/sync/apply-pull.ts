@@ -2,6 +2,7 @@ import type { Mutation, PullResponse, Purge } from '../../shared/sync/protocol.j
 import { rebaseRow, type RebaseNotice } from '../../shared/sync/rebase.js';
 import { syncTableNames, syncTables } from '../../shared/sync/tables.js';
 import type { LocalStore } from '../store/index.js';
+import { forgetDestroyedDossier, forgetDestroyedRow } from './destroyed-dossier.js';
 import { syncValueKeys } from './device-values.js';
 import type { SyncDb } from './sync-db.js';
 
@@ -9,6 +10,8 @@ export interface AppliedPage {
   rows: number;
   notices: Array<{ table: string; rowId: string; notice: RebaseNotice }>;
   purgedClients: string[];
+  /** Purges of destroyed dossiers (client_deleted): the device confirms them by pulling past them. */
+  destroyed: number;
   /** The hub says this device or account is gone: the caller wipes after the transaction. */
   wipe: 'device_revoked' | 'account_ended' | null;
   /** Rows this page brought (the restore procedure needs to know which rows the hub still has). */
@@ -38,57 +41,72 @@ function isForeignKeyFailure(error: unknown): boolean {
 }
 
 function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction: ((applied: AppliedPage) => void) | undefined, withoutOrphans: boolean): AppliedPage {
-  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], wipe: null, received: [], orphansDropped: 0 };
+  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], destroyed: 0, wipe: null, received: [], orphansDropped: 0 };
   const nowIso = sync.now().toISOString();
   // Search indexes are brought up to date once, at the end of the page, not row by row (~2× faster
   // for large pages; see electron/store/deferred-search-index.ts). Same transaction, so never out of step.
-  sync.transaction(() => store.withDeferredSearchIndexing(() => {
-    // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
-    sync.db.pragma('defer_foreign_keys = ON');
-    let newest: string | null = null;
-    for (const change of page.changes) {
-      const pending = sync.outbox.forRow(change.table, change.rowId);
-      const previous = sync.shadows.get(change.table, change.rowId, pending);
-      const rebased = rebaseRow(change, pending, previous);
-      sync.rows.write(change.table, change.rowId, change.organisationId, rebased.visible, change.seq, nowIso);
-      sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length);
-      for (const clock of Object.values(change.clocks)) if (newest === null || clock > newest) newest = clock;
-      for (const notice of rebased.notices) applied.notices.push({ table: change.table, rowId: change.rowId, notice });
-      applied.received.push({ table: change.table, rowId: change.rowId });
-      applied.rows += 1;
-    }
-    // HLC text sorts in clock order: one receive with the page's newest clock moves past them all.
-    if (newest !== null) store.receiveClock(newest);
-    for (const state of page.conflicts) sync.keepConflict(state.conflict, state.status, state.seq);
-    for (const purge of page.purges) {
-      const wipe = applyPurge(sync, store, purge);
-      if (wipe) applied.wipe = wipe;
-      if (purge.scope === 'client') applied.purgedClients.push(purge.clientId);
-    }
-    if (withoutOrphans) applied.orphansDropped = dropOrphans(sync);
-    sync.values.setJson(syncValueKeys.cursor, page.cursor);
-    sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
-    if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
-    inSameTransaction?.(applied);
-  }));
+  // A destroyed dossier (client_deleted) leaves no trace in the file: freed pages are overwritten,
+  // and the search indexes are merged once the deferred deletes reached them (shared/retention).
+  const destroys = page.purges.some((purge) => purge.reason === 'client_deleted');
+  const apply = () => sync.transaction(() => {
+    store.withDeferredSearchIndexing(() => applyRows(sync, store, page, applied, nowIso, inSameTransaction, withoutOrphans));
+    if (destroys) store.mergeSearchIndexes();
+  });
+  if (destroys) store.withSecureDelete(apply);
+  else apply();
   return applied;
+}
+
+function applyRows(sync: SyncDb, store: LocalStore, page: PullResponse, applied: AppliedPage, nowIso: string, inSameTransaction: ((applied: AppliedPage) => void) | undefined, withoutOrphans: boolean): void {
+  // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
+  sync.db.pragma('defer_foreign_keys = ON');
+  let newest: string | null = null;
+  for (const change of page.changes) {
+    const pending = sync.outbox.forRow(change.table, change.rowId);
+    const previous = sync.shadows.get(change.table, change.rowId, pending);
+    const rebased = rebaseRow(change, pending, previous);
+    sync.rows.write(change.table, change.rowId, change.organisationId, rebased.visible, change.seq, nowIso);
+    sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length);
+    for (const clock of Object.values(change.clocks)) if (newest === null || clock > newest) newest = clock;
+    for (const notice of rebased.notices) applied.notices.push({ table: change.table, rowId: change.rowId, notice });
+    applied.received.push({ table: change.table, rowId: change.rowId });
+    applied.rows += 1;
+  }
+  // HLC text sorts in clock order: one receive with the page's newest clock moves past them all.
+  if (newest !== null) store.receiveClock(newest);
+  for (const state of page.conflicts) sync.keepConflict(state.conflict, state.status, state.seq);
+  for (const purge of page.purges) {
+    const wipe = applyPurge(sync, store, purge);
+    if (wipe) applied.wipe = wipe;
+    if (purge.scope === 'client') applied.purgedClients.push(purge.clientId);
+    if (purge.reason === 'client_deleted') applied.destroyed += 1;
+  }
+  if (withoutOrphans) applied.orphansDropped = dropOrphans(sync);
+  sync.values.setJson(syncValueKeys.cursor, page.cursor);
+  sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
+  if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
+  inSameTransaction?.(applied);
 }
 
 /**
  * Access lost: the dossier's rows and documents leave the device. Its unsent changes do not vanish
  * with it: they move to the refused list first (the store's purge clears the dossier's outbox), so
  * the person still has the text they typed and sees it was not stored centrally.
+ * Dossier destroyed (client_deleted): everything goes, typed text included (destroyed-dossier.ts).
  */
 function applyPurge(sync: SyncDb, store: LocalStore, purge: Purge): 'device_revoked' | 'account_ended' | null {
   switch (purge.scope) {
     case 'client': {
-      keepUnsent(sync, sync.outbox.forClient(purge.clientId));
+      const destroyed = purge.reason === 'client_deleted';
+      if (destroyed) forgetDestroyedDossier(sync, purge.clientId);
+      else keepUnsent(sync, sync.outbox.forClient(purge.clientId));
       forgetShadowsOf(sync, purge.clientId);
       store.purgeDossier(purge.clientId);
       return null;
     }
     case 'row': {
-      keepUnsent(sync, sync.outbox.forRow(purge.table, purge.rowId));
+      if (purge.reason === 'client_deleted') forgetDestroyedRow(sync, purge.table, purge.rowId);
+      else keepUnsent(sync, sync.outbox.forRow(purge.table, purge.rowId));
       sync.shadows.save(purge.table, purge.rowId, null, 0);
       sync.rows.delete(purge.table, purge.rowId);
       return null;

@@ -169,6 +169,7 @@ export class SyncEngine {
 
   private async pullToEnd(report: SyncReport, started: number, restoring: boolean): Promise<void> {
     let firstSeq: number | null = null;
+    let confirmDestroyed = false;
     const pullStarted = Date.now();
     for (;;) {
       const cursor = this.sync.values.getJson<SyncCursor>(syncValueKeys.cursor);
@@ -196,11 +197,19 @@ export class SyncEngine {
       report.notices.push(...applied.notices);
       report.purgedClients.push(...applied.purgedClients);
       if (applied.wipe) report.wiped = applied.wipe;
+      if (applied.destroyed > 0) confirmDestroyed = true;
       firstSeq ??= cursor?.seq ?? 0;
       const progress = pullProgress({ startSeq: firstSeq, cursorSeq: page.cursor.seq, headSeq: page.headSeq, elapsedMs: Date.now() - pullStarted, hasMore: page.hasMore });
       this.progress({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, ...progress });
       if (!page.hasMore) {
         if (restoring) finishRestore(this.sync, page.server);
+        // The hub counts a destroyed dossier as gone from this device once a pull carries a cursor
+        // past its purge (shared/retention): that pull happens now, not at the next sync.
+        if (confirmDestroyed && !report.wiped) {
+          confirmDestroyed = false;
+          restoring = false;
+          continue;
+        }
         return;
       }
       void started;
