@@ -30,6 +30,7 @@ import { exportHandlers } from './handlers/export.js';
 import { noticeHandlers } from './handlers/notices.js';
 import { adminHandlers } from './handlers/admin.js';
 import { AdminConnection } from '../admin/admin-connection.js';
+import { retentionHandlers } from './handlers/retention.js';
 import { backupDirectory, backupHandlers } from './handlers/backup.js';
 import { behindLicence, LicenceGate } from './licence-gate.js';
 
@@ -81,6 +82,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   onOnlineChange = (online) => sync.onConnectivity(online);
   const services: CoreServices = { config, log, events, connectivity, store, session, sync };
   const licence = new LicenceGate(store, session, config.leasePublicKeys ?? {});
+  // One line to the service for the admin and retention screens: one check of who may call.
+  const adminConnection = new AdminConnection(session, store, api);
 
   // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.
   const handlers: CoreHandlers = {
@@ -102,7 +105,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...organisationHandlers(services),
     ...syncHandlers(services),
     // Not behind the licence: a blocked organisation's admin must still see why and pay (art. 9).
-    ...adminHandlers(new AdminConnection(session, store, api)),
+    ...adminHandlers(adminConnection),
+    ...retentionHandlers(adminConnection, session),
     ...backupHandlers(services),
     // Not behind the licence either: maintenance and terms notices matter most when something is wrong.
     ...noticeHandlers({ ...services, isOnline: () => connectivity.current().online }, api),

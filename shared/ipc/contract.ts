@@ -20,6 +20,7 @@ import { exportCalls, exportEvents } from './calls/export.js';
 import { adminCalls } from './calls/admin.js';
 import { backupCalls, backupEvents } from './calls/backup.js';
 import { noticeCalls } from './calls/notices.js';
+import { retentionCalls } from './calls/retention.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -46,6 +47,7 @@ export const ipcContract = {
   ...adminCalls,
   ...backupCalls,
   ...noticeCalls,
+  ...retentionCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */
