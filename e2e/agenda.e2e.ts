@@ -47,6 +47,8 @@ test('plan a home visit linked to a client, see it in the agenda, and register t
   const event = page.locator('.td-appointment').filter({ hasText: 'Huisbezoek wondzorg' });
   await expect(event).toContainText('Johanna van der Berg');
   await expect(event).toContainText('09:30');
+  // A 45-minute visit shows one line of its title; the whole of it, with the place, is on hover.
+  await expect(event).toHaveAttribute('title', /Huisbezoek wondzorg · Johanna van der Berg · Oudegracht 112, Utrecht$/);
   await expectAccessible(page);
   await saveScreenshot(page, 'agenda-week');
 

@@ -132,6 +132,8 @@ export function AgendaPage() {
             setRange((current) => (current?.from === from && current.to === to ? current : { from, to }));
           }}
           events={events}
+          // A short visit has room for one line; the whole title (and place) shows on hover.
+          eventDidMount={(info) => info.el.setAttribute('title', [info.timeText, info.event.title, byId.get(info.event.id)?.location].filter(Boolean).join(' · '))}
           select={(info: DateSelectInfo) =>
             setEditing({ appointment: null, initial: { startsAt: info.start.toISOString(), endsAt: info.end.toISOString(), clientIds: [] } })
           }

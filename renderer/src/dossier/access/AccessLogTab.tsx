@@ -39,7 +39,8 @@ export function AccessLogTab({ clientId }: { clientId: string }) {
           {t('accessLog.count', { count: items.length })}
         </Text>
       </div>
-      <Paper withBorder radius="lg">
+      {/* Clipped to its rounded corners: a striped last row would otherwise paint over them. */}
+      <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
         <Table verticalSpacing="xs" horizontalSpacing="lg" aria-label={t('accessLog.tableLabel')} striped>
           <Table.Thead>
             <Table.Tr>
