@@ -1,4 +1,5 @@
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clientDisplayName, type Client } from '../../../shared/domain/client.js';
@@ -14,8 +15,8 @@ function age(birthDate: string | null): number | null {
   return years;
 }
 
-/** Who this dossier is about, at a glance: name, number, birth date and age, BSN, address. */
-export function DossierHeader({ client }: { client: Client }) {
+/** Who this dossier is about, at a glance: name, number, birth date and age, BSN, address; `actions` on the right (export). */
+export function DossierHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
   const { t } = useTranslation();
   const years = age(client.birthDate);
   const address = [client.street && `${client.street} ${client.houseNumber ?? ''}${client.houseNumberAddition ? `-${client.houseNumberAddition}` : ''}`, client.postcode, client.city]
@@ -55,6 +56,7 @@ export function DossierHeader({ client }: { client: Client }) {
             </Group>
             {address && <Text fz="sm" c="dimmed">{address}</Text>}
           </Stack>
+          {actions}
         </Group>
       </Paper>
     </Stack>

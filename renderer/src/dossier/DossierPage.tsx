@@ -22,6 +22,7 @@ import { AccessTab } from './access/AccessTab.js';
 import { ClientAgendaTab } from './agenda/ClientAgendaTab.js';
 import { ContactsTab } from './contacts/ContactsTab.js';
 import { DocumentsTab } from './documents/DocumentsTab.js';
+import { useDossierExport } from './useDossierExport.js';
 import { DossierHeader } from './DossierHeader.js';
 import { PersonaliaTab } from './personalia/PersonaliaTab.js';
 import { ReportsTab } from './reports/ReportsTab.js';
@@ -39,6 +40,7 @@ export function DossierPage() {
   const { clientId = '', tab: rawTab } = useParams();
   const tab: Tab = tabs.includes(rawTab as Tab) ? (rawTab as Tab) : 'rapportages';
   const dossier = useDossier(clientId);
+  const exporter = useDossierExport(clientId);
   const session = useSession();
   const role = session.data?.state === 'unlocked' ? session.data.user.role : 'practitioner';
   const admin = isAdministrator(role);
@@ -88,7 +90,8 @@ export function DossierPage() {
 
   return (
     <Stack gap="md">
-      <DossierHeader client={client} />
+      <DossierHeader client={client} actions={exporter.button} />
+      {exporter.status}
       {/* Tight enough that an administrator's eight tabs fit one row on a 1280-pixel laptop screen. */}
       <Tabs
         value={tab}

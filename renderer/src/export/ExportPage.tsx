@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileText, IconFileZip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { api } from '../bridge/index.js';
 import { IpcCallError, unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { useLicence } from '../licence/useLicence.js';
+import { ExportProgressPanel } from './ExportProgressPanel.js';
 import { useExport } from './useExport.js';
 
 /** Export to Word and Excel (SPEC §2): free and always allowed unless the account is blocked. */
@@ -78,26 +79,7 @@ export function ExportPage() {
         </Stack>
       </Paper>
 
-      {progress && (
-        <Paper withBorder p="lg" radius="lg" aria-live="polite" data-testid="export-progress" data-state={progress.state}>
-          <Stack gap="xs">
-            <Progress value={Math.round(progress.fraction * 100)} aria-label={t('export.progress')} animated={progress.state === 'running'} />
-            <Group justify="space-between">
-              <Text fz="sm">{progress.state === 'running' ? progress.step || t('export.starting') : t(`export.state.${progress.state}`)}</Text>
-              {progress.state === 'running' && (
-                <Button size="xs" variant="default" onClick={() => void exporter.cancel()}>
-                  {t('export.cancel')}
-                </Button>
-              )}
-            </Group>
-            {progress.state === 'done' && progress.filePath && (
-              <Text fz="sm" data-testid="export-file">
-                {t('export.savedAt', { path: progress.filePath })}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
-      )}
+      {progress && <ExportProgressPanel progress={progress} onCancel={() => void exporter.cancel()} />}
       {failure !== null && failure !== undefined && <Alert color="red" role="alert" title={errorText(failure)} />}
     </Stack>
   );

@@ -52,6 +52,13 @@ export const enLicence: Strings<typeof nlLicence> = {
     starting: 'Starting the export…',
     cancel: 'Cancel',
     savedAt: 'Saved as {{path}}',
+    thisDossier: 'Export',
+    refused: {
+      title: 'This record was not exported',
+      forbidden: 'You may not read this record, so you cannot export it. Ask the responsible practitioner or your administrator for read access.',
+      licence_blocked: "Exporting is not possible now: your organisation's licence does not allow it. Contact your administrator.",
+      licence_expired: 'Exporting is not possible now: the licence must be renewed. Connect to the internet and try again.',
+    },
     state: { running: 'Working…', done: 'Done', failed: 'Failed', cancelled: 'Cancelled; no file was created.' },
   },
 };

@@ -49,6 +49,13 @@ export const nlLicence = {
     starting: 'Export wordt gestart…',
     cancel: 'Annuleren',
     savedAt: 'Opgeslagen als {{path}}',
+    thisDossier: 'Exporteren',
+    refused: {
+      title: 'Dit dossier is niet geëxporteerd',
+      forbidden: 'Je mag dit dossier niet inzien, dus ook niet exporteren. Vraag de verantwoordelijke zorgverlener of je beheerder om leesrechten.',
+      licence_blocked: 'Exporteren kan nu niet: de licentie van je organisatie staat het niet toe. Neem contact op met je beheerder.',
+      licence_expired: 'Exporteren kan nu niet: de licentie moet worden vernieuwd. Maak verbinding met internet en probeer het opnieuw.',
+    },
     state: { running: 'Bezig…', done: 'Klaar', failed: 'Mislukt', cancelled: 'Geannuleerd; er is geen bestand gemaakt.' },
   },
 };

@@ -1,0 +1,28 @@
+import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ExportProgressEvent } from '../../../shared/ipc/calls/export.js';
+
+/** How far an export is, a cancel button while it runs, and where the file went when it is done. */
+export function ExportProgressPanel({ progress, onCancel }: { progress: ExportProgressEvent; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg" radius="lg" aria-live="polite" data-testid="export-progress" data-state={progress.state}>
+      <Stack gap="xs">
+        <Progress value={Math.round(progress.fraction * 100)} aria-label={t('export.progress')} animated={progress.state === 'running'} />
+        <Group justify="space-between">
+          <Text fz="sm">{progress.state === 'running' ? progress.step || t('export.starting') : t(`export.state.${progress.state}`)}</Text>
+          {progress.state === 'running' && (
+            <Button size="xs" variant="default" onClick={onCancel}>
+              {t('export.cancel')}
+            </Button>
+          )}
+        </Group>
+        {progress.state === 'done' && progress.filePath && (
+          <Text fz="sm" data-testid="export-file" style={{ wordBreak: 'break-all' }}>
+            {t('export.savedAt', { path: progress.filePath })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
