@@ -176,6 +176,9 @@ export class SyncService {
     this.emit();
     try {
       const values = new SyncDb(store.connection).values;
+      // Before the rows: the window reads everything again when this run's sync time changes, and
+      // the notices must be on the device by then.
+      await this.refreshNotices(values.get(syncValueKeys.sessionToken));
       const licence = await deviceLicence(store, this.options.leaseKeys, { organisationId: account.organisationId, userId: account.userId, deviceId: account.deviceId });
       const engine = new SyncEngine({
         store,
@@ -195,7 +198,6 @@ export class SyncService {
         this.options.onWiped?.(report.wiped);
         return report;
       }
-      await this.refreshNotices(values.get(syncValueKeys.sessionToken));
       this.failures = 0;
       this.problem = report.waitingForClock > 0 ? { code: 'clock_wrong', message: 'The computer clock is wrong; set it right to continue syncing.', retryAt: null } : null;
       this.schedule(this.options.intervalMs ?? 5 * 60_000);

@@ -62,7 +62,8 @@ export async function createDemoOrganisation(context: ServiceContext): Promise<D
       id: uuidv7(),
       kind: 'maintenance',
       title: 'Gepland onderhoud',
-      body: 'De centrale dienst is zondag van 06:00 tot 08:00 niet bereikbaar. De app werkt offline gewoon door.',
+      // The times are in effectiveAt/endsAt (the app shows them); the text says what it means.
+      body: 'De centrale dienst is twee uur niet bereikbaar: synchroniseren en online aanmelden kunnen dan even niet.',
       publishedAt: now,
       effectiveAt: new Date(now.getTime() + 7 * day),
       endsAt: new Date(now.getTime() + 7 * day + 2 * 60 * 60 * 1000),

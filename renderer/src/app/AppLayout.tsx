@@ -10,6 +10,7 @@ import { useSession } from '../session/useSession.js';
 import { SyncAttention } from '../sync/SyncAttention.js';
 import { SyncBadge } from '../sync/SyncBadge.js';
 import { SignOutButton } from '../session/SignOutButton.js';
+import { ServiceNotices } from '../notices/ServiceNotices.js';
 import { BrandMark } from './BrandMark.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -77,6 +78,7 @@ export function AppLayout() {
         )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <ServiceNotices />
         <Outlet />
       </AppShell.Main>
     </AppShell>

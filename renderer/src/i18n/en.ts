@@ -1,6 +1,7 @@
 import { enBackup } from './en-backup.js';
 import { enAdmin } from './en-admin.js';
 import { enLicence } from './en-licence.js';
+import { enNotices } from './en-notices.js';
 import { enSync } from './en-sync.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
@@ -81,6 +82,7 @@ export const en: Messages = {
   ...enLicence,
   ...enBackup,
   ...enSync,
+  ...enNotices,
   ...enAdmin,
   ...enValidation,
   errors: {

@@ -1,6 +1,7 @@
 import { nlBackup } from './nl-backup.js';
 import { nlAdmin } from './nl-admin.js';
 import { nlLicence } from './nl-licence.js';
+import { nlNotices } from './nl-notices.js';
 import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
 import { nlValidation } from './nl-validation.js';
@@ -81,6 +82,7 @@ export const nl = {
   ...nlLicence,
   ...nlBackup,
   ...nlSync,
+  ...nlNotices,
   ...nlAdmin,
   ...nlValidation,
   errors: {
