@@ -26,7 +26,7 @@ describe('concurrent writers and readers on postgres', () => {
     await database?.dispose();
   });
 
-  it('shows every change to every puller exactly once, in order, none skipped; a reader at the head sees each push whole and each writer’s pushes in order', async () => {
+  it('shows every change to every puller exactly once, in order, none skipped; a reader at the head sees each push whole, each writer’s pushes in order, and nothing without what its writer had read', async () => {
     const device = () => new TestDevice(harness, org.ownerToken, org.deviceId, org.organisationId);
     const setup = device();
     const clientId = uuidv7();
@@ -50,6 +50,7 @@ describe('concurrent writers and readers on postgres', () => {
     let writing = true;
     /** Ends reached while some pushes were seen and others not yet: the checks saw real cuts. */
     let cutsChecked = 0;
+    let causalPairsChecked = 0;
 
     const writer = async (index: number) => {
       const me = device();
@@ -64,6 +65,19 @@ describe('concurrent writers and readers on postgres', () => {
         expect(results.every((result) => result.status === 'applied')).toBe(true);
       }
     };
+    /** What a relay writer had pulled before it wrote each of its rows: causality across writers. */
+    const seenBefore = new Map<string, Set<string>>();
+    const relay = async () => {
+      const me = device();
+      for (let round = 0; round < 10; round += 1) {
+        await me.pullAll(500);
+        const rowId = uuidv7();
+        seenBefore.set(rowId, new Set(me.pulled.filter((change) => change.table === 'contacts').map((change) => change.rowId)));
+        written.add(rowId);
+        const [result] = await me.push([me.mutation('contacts', rowId, clientId, 'insert', [me.change('clientId', clientId), me.change('name', 'Na lezen')])]);
+        expect(result?.status).toBe('applied');
+      }
+    };
     const pullers = [device(), device(), device()];
     // Small pages chase the head (the sequence trap); big pages reach it while writers still push,
     // which is where what a reader sees is checked as a cut.
@@ -71,7 +85,7 @@ describe('concurrent writers and readers on postgres', () => {
     // Jepsen-style checks at every point a reader has pulled to the end while writers push:
     // atomicity (a push is seen whole or not at all) and session order (a writer's pushes, each
     // sent after the previous one was answered, are seen as a prefix: never a later without an
-    // earlier one).
+    // earlier one); and causality across writers (nothing seen without what its writer had read).
     const checkWhatIsSeen = (puller: TestDevice) => {
       const seen = new Map<string, number>();
       for (const change of puller.pulled) {
@@ -84,6 +98,12 @@ describe('concurrent writers and readers on postgres', () => {
         const firstMissing = pushes.indexOf(false);
         if (firstMissing >= 0) expect(pushes.slice(firstMissing), `writer ${w}: a later push seen without an earlier one`).not.toContain(true);
       }
+      // Causality: a row is never seen without every row its writer had seen before writing it.
+      const ids = new Set(puller.pulled.map((change) => change.rowId));
+      for (const [rowId, before] of seenBefore) {
+        if (ids.has(rowId) && before.size > 0) causalPairsChecked += 1;
+        if (ids.has(rowId)) for (const earlier of before) expect(ids.has(earlier), `${rowId} seen without ${earlier}, which its writer had read`).toBe(true);
+      }
       if (seen.size > 0 && seen.size < writers * pushesPerWriter) cutsChecked += 1;
     };
     const pullWhileWriting = async (puller: TestDevice, limit: number) => {
@@ -94,11 +114,11 @@ describe('concurrent writers and readers on postgres', () => {
     };
 
     const reading = pullers.map((puller, index) => pullWhileWriting(puller, pageSizes[index]!));
-    await Promise.all(Array.from({ length: writers }, (_, index) => writer(index)));
+    await Promise.all([...Array.from({ length: writers }, (_, index) => writer(index)), relay()]);
     writing = false;
     await Promise.all(reading);
 
-    expect(written.size).toBe(writers * pushesPerWriter * rowsPerPush);
+    expect(written.size).toBe(writers * pushesPerWriter * rowsPerPush + 10);
     for (const puller of pullers) {
       await puller.pullAll(50);
       const contacts = puller.pulled.filter((change) => change.table === 'contacts');
@@ -111,5 +131,6 @@ describe('concurrent writers and readers on postgres', () => {
     }
     // The checks ran on states in between too, not only on the finished one.
     expect(cutsChecked).toBeGreaterThan(0);
+    expect(causalPairsChecked).toBeGreaterThan(0);
   }, 120_000);
 });
