@@ -14,6 +14,7 @@ export function purgeDossier(db: SqliteDatabase, documents: DocumentVault, clien
     const ids = db.prepare('SELECT id FROM documents WHERE client_id = ?').pluck().all(clientId) as string[];
     db.prepare('DELETE FROM drafts WHERE client_id = ?').run(clientId);
     db.prepare('DELETE FROM outbox WHERE client_id = ?').run(clientId);
+    db.prepare('DELETE FROM sync_parked_rows WHERE client_id = ? OR (table_name = ? AND row_id = ?)').run(clientId, 'clients', clientId);
     db.prepare('DELETE FROM clients WHERE id = ?').run(clientId);
     return ids;
   }).immediate();

@@ -54,8 +54,9 @@ export class Rights {
     const rights = this.dossier(actor.userId, clientId);
     const allowed = need === 'read' ? rights.canRead : need === 'edit' ? rights.canEdit : rights.canSignOff;
     if (!allowed) {
-      const what = need === 'read' ? 'inzien' : need === 'edit' ? 'wijzigen' : 'aftekenen';
-      throw new StoreError('forbidden', `Je hebt geen recht om dit dossier te ${what}. Vraag een beheerder om toegang.`, { refusal });
+      // Separable verbs: 'in te zien', 'af te tekenen'.
+      const what = need === 'read' ? 'in te zien' : need === 'edit' ? 'te wijzigen' : 'af te tekenen';
+      throw new StoreError('forbidden', `Je hebt geen recht om dit dossier ${what}. Vraag een beheerder om toegang.`, { refusal });
     }
     return rights;
   }

@@ -262,6 +262,24 @@ export const syncShadows = sqliteTable(
   (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
 );
 
+/**
+ * Pulled rows that arrived before a row they refer to (an access row a page ahead of its dossier,
+ * which the hub re-stamped by a later change). They wait here, out of the domain tables, and go
+ * back in as soon as everything they refer to is on the device (electron/sync/parked-rows.ts).
+ * JSON row: { state: { values, clocks }, organisationId, serverSeq }.
+ */
+export const syncParkedRows = sqliteTable(
+  'sync_parked_rows',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    /** The dossier the row belongs to, so that purging a dossier takes its waiting rows too. */
+    clientId: text('client_id'),
+    row: text('row', { mode: 'json' }).$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index('sync_parked_rows_client').on(t.clientId)],
+);
+
 /** Changes the central service refused: the text stays here, shown, until the person deals with it. */
 export const syncRejected = sqliteTable(
   'sync_rejected',

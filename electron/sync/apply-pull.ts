@@ -4,6 +4,7 @@ import { syncTableNames, syncTables } from '../../shared/sync/tables.js';
 import type { LocalStore } from '../store/index.js';
 import { forgetDestroyedDossier, forgetDestroyedRow } from './destroyed-dossier.js';
 import { syncValueKeys } from './device-values.js';
+import { parkOrphans, unparkRows } from './parked-rows.js';
 import type { SyncDb } from './sync-db.js';
 
 export interface AppliedPage {
@@ -16,8 +17,8 @@ export interface AppliedPage {
   wipe: 'device_revoked' | 'account_ended' | null;
   /** Rows this page brought (the restore procedure needs to know which rows the hub still has). */
   received: Array<{ table: string; rowId: string }>;
-  /** Rows whose dossier is not on this device (it never came, or was purged); see dropOrphans. */
-  orphansDropped: number;
+  /** Rows that refer to a row not on this device yet: they wait (parked-rows.ts). */
+  orphansParked: number;
 }
 
 /**
@@ -30,7 +31,8 @@ export function applyPullPage(sync: SyncDb, store: LocalStore, page: PullRespons
   try {
     return applyPage(sync, store, page, inSameTransaction, false);
   } catch (error) {
-    // The commit's deferred foreign-key check failed: the page rolled back; apply it again without the orphans.
+    // The commit's deferred foreign-key check failed: the page rolled back; apply it again with the
+    // rows that refer to something not here yet set aside until it arrives.
     if (!isForeignKeyFailure(error)) throw error;
     return applyPage(sync, store, page, inSameTransaction, true);
   }
@@ -41,7 +43,7 @@ function isForeignKeyFailure(error: unknown): boolean {
 }
 
 function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTransaction: ((applied: AppliedPage) => void) | undefined, withoutOrphans: boolean): AppliedPage {
-  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], destroyed: 0, wipe: null, received: [], orphansDropped: 0 };
+  const applied: AppliedPage = { rows: 0, notices: [], purgedClients: [], destroyed: 0, wipe: null, received: [], orphansParked: 0 };
   const nowIso = sync.now().toISOString();
   // Search indexes are brought up to date once, at the end of the page, not row by row (~2× faster
   // for large pages; see electron/store/deferred-search-index.ts). Same transaction, so never out of step.
@@ -81,7 +83,9 @@ function applyRows(sync: SyncDb, store: LocalStore, page: PullResponse, applied:
     if (purge.scope === 'client') applied.purgedClients.push(purge.clientId);
     if (purge.reason === 'client_deleted') applied.destroyed += 1;
   }
-  if (withoutOrphans) applied.orphansDropped = dropOrphans(sync);
+  // Rows that waited for this page's rows go back in; those still waiting are set aside again.
+  unparkRows(sync, nowIso);
+  if (withoutOrphans) applied.orphansParked = parkOrphans(sync);
   sync.values.setJson(syncValueKeys.cursor, page.cursor);
   sync.values.setJson(syncValueKeys.server, { id: page.server.id, epoch: page.server.epoch });
   if (!page.hasMore) sync.values.set(syncValueKeys.lastSyncAt, nowIso);
@@ -114,20 +118,6 @@ function applyPurge(sync: SyncDb, store: LocalStore, purge: Purge): 'device_revo
     case 'all':
       return purge.reason;
   }
-}
-
-/**
- * A pulled row whose dossier is not here would fail the deferred foreign-key check at commit, and
- * the same page would fail again on every retry: a wedged sync. Such a row cannot be shown anyway
- * (no dossier, no rights); it is left out, and comes again with its dossier if access is granted.
- */
-function dropOrphans(sync: SyncDb): number {
-  const violations = sync.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number }>;
-  for (const violation of violations) {
-    if (!(syncTableNames as readonly string[]).includes(violation.table)) continue;
-    sync.db.prepare(`DELETE FROM \`${violation.table}\` WHERE rowid = ?`).run(violation.rowid);
-  }
-  return violations.length;
 }
 
 function forgetShadowsOf(sync: SyncDb, clientId: string): void {
