@@ -95,6 +95,12 @@ test('in English, the client list and a dossier are English from top to bottom',
   expect(await screenText(page)).not.toMatch(dutchInterfaceWords);
   await expectAccessible(page);
   await saveScreenshot(page, 'dossier-reports-en');
+
+  await page.getByRole('tab', { name: 'Personal details' }).click();
+  await expect(page.getByRole('textbox', { name: 'Last name' })).toHaveValue('Bakker');
+  await expect(page.getByRole('textbox', { name: 'Date of birth' })).toHaveValue('02-11-1938');
+  expect(await screenText(page)).not.toMatch(dutchInterfaceWords);
+  await saveScreenshot(page, 'dossier-personalia-en');
   await page.getByText('NL', { exact: true }).click();
 });
 
