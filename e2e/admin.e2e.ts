@@ -182,6 +182,8 @@ test.describe('admin screens with the embedded central service', () => {
 
     await openScreen(page, 'Betalingen');
     await expect(page.getByTestId('payment-state')).toBeVisible();
+    // Invoices name the plan as the admin knows it, not the service's code.
+    await expect(page.getByRole('table', { name: 'Facturen van de organisatie' })).toContainText('Abonnement Team (2–4 gebruikers)');
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-payments');
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DowngradeRequest } from '../../../shared/api/admin.js';
 import type { PlanId } from '../../../shared/subscription/plans.js';
+import { toIsoDate } from '../format/dates.js';
 import { formatCalendarDate } from './admin-format.js';
 import { ConfirmAction } from './ConfirmAction.js';
 
@@ -24,7 +25,7 @@ export function DowngradeRequests({ requests }: { requests: DowngradeRequest[] }
             <Stack key={request.id} gap={2}>
               <Group justify="space-between" wrap="nowrap">
                 <Text fz="sm">
-                  {t('admin.plan.requestLine', { from: plan(request.fromPlan), to: plan(request.toPlan), date: formatCalendarDate(request.requestedAt.slice(0, 10), i18n.language) })}
+                  {t('admin.plan.requestLine', { from: plan(request.fromPlan), to: plan(request.toPlan), date: formatCalendarDate(toIsoDate(request.requestedAt), i18n.language) })}
                 </Text>
                 <Badge variant="light" color={statusColour[request.status]}>
                   {t(`admin.plan.requestStatus.${request.status}`)}

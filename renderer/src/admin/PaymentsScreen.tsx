@@ -3,13 +3,16 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionSummary } from '../../../shared/ipc/calls/admin.js';
 import { deletableForNonPaymentFrom } from '../../../shared/subscription/machine.js';
-import { formatDate } from '../format/dates.js';
+import { planIds, type PlanId } from '../../../shared/subscription/plans.js';
+import { formatDate, toIsoDate } from '../format/dates.js';
 import { AdminFailure } from './AdminFailure.js';
 import { AdminLoading } from './AdminLoading.js';
 import { formatCalendarDate, formatEuro } from './admin-format.js';
 import { useAdminInvoices, useAdminSubscription } from './useAdmin.js';
 
 const invoiceColour = { open: 'blue', paid: 'teal', reversed: 'red', overdue: 'red', void: 'gray' } as const;
+const planIdPattern = new RegExp(`\\b(${planIds.join('|')})\\b`, 'g');
+const isPlanId = (value: string): value is PlanId => (planIds as readonly string[]).includes(value);
 
 /** Payment state in plain words with what to do (art. 9), and the invoices. */
 export function PaymentsScreen() {
@@ -19,6 +22,12 @@ export function PaymentsScreen() {
   const error = subscription.error ?? invoices.error;
   if (error) return <AdminFailure error={error} onRetry={() => void Promise.all([subscription.refetch(), invoices.refetch()])} />;
   if (!subscription.data || !invoices.data) return <AdminLoading />;
+  // The service writes "Abonnement team-2-4": the admin reads the plan's name, in their language.
+  const invoiceText = (description: string) => {
+    const plan = /^Abonnement (\S+)$/.exec(description)?.[1];
+    if (plan && isPlanId(plan)) return t('admin.payments.invoiceForPlan', { plan: t(`admin.plans.${plan}`) });
+    return description.replace(planIdPattern, (id) => t(`admin.plans.${id}`));
+  };
 
   return (
     <Stack gap="md">
@@ -49,9 +58,9 @@ export function PaymentsScreen() {
                     <Table.Td>
                       {formatDate(invoice.periodStart)} – {formatDate(invoice.periodEnd)}
                     </Table.Td>
-                    <Table.Td>{invoice.description}</Table.Td>
+                    <Table.Td>{invoiceText(invoice.description)}</Table.Td>
                     <Table.Td ta="right">{formatEuro(invoice.amountCents, i18n.language)}</Table.Td>
-                    <Table.Td>{formatCalendarDate(invoice.dueAt.slice(0, 10), i18n.language)}</Table.Td>
+                    <Table.Td>{formatDate(toIsoDate(invoice.dueAt))}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={invoiceColour[invoice.status]}>
                         {t(`admin.payments.invoiceStatus.${invoice.status}`)}

@@ -213,6 +213,7 @@ export const enAdmin: Strings<typeof nlAdmin> = {
       ok: 'Everything is paid. Nothing to do.',
       trial: 'There are no invoices during the trial.',
       outstanding: 'Outstanding amount: {{amount}}',
+      invoiceForPlan: 'Subscription {{plan}}',
       outstandingHint: 'This amount is on the open invoice below. Pay it before the due date (or let it be collected by direct debit); then everything keeps working.',
       overdueSince: 'Overdue since {{date}}.',
       blockedTitle: 'The account has been blocked since {{date}}',

@@ -209,6 +209,7 @@ export const nlAdmin = {
       ok: 'Alles is betaald. Er is niets te doen.',
       trial: 'Tijdens de proefperiode zijn er geen facturen.',
       outstanding: 'Openstaand bedrag: {{amount}}',
+      invoiceForPlan: 'Abonnement {{plan}}',
       outstandingHint: 'Dit bedrag staat op de open factuur hieronder. Betaal het vóór de vervaldatum (of laat het incasseren); dan blijft alles gewoon werken.',
       overdueSince: 'Te laat sinds {{date}}.',
       blockedTitle: 'Het account is geblokkeerd sinds {{date}}',
