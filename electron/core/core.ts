@@ -81,7 +81,10 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   });
   onOnlineChange = (online) => sync.onConnectivity(online);
   const services: CoreServices = { config, log, events, connectivity, store, session, sync };
-  const licence = new LicenceGate(store, session, config.leasePublicKeys ?? {});
+  const licence = new LicenceGate(store, session, config.leasePublicKeys ?? {}, config.dataDir, () => {
+    log.warn({ reason: 'account_ended' }, 'local data wiped after the final notice of the ended agreement');
+    events.emit('session.changed', session.status());
+  });
   // One line to the service for the admin and retention screens: one check of who may call.
   const adminConnection = new AdminConnection(session, store, api);
 

@@ -17,12 +17,24 @@ export class LicenceGate {
     private readonly store: LocalStore,
     private readonly session: SessionService,
     private readonly keys: ShippedLeaseKeys,
+    private readonly dataDir: string,
+    /** After an ended agreement's wipe: the window must leave the dossiers for the sign-in screen. */
+    private readonly onWiped: () => void = () => undefined,
   ) {}
 
   /** The current decision; null while nobody is signed in or the store is locked. */
   async decision(): Promise<LicenceDecision | null> {
     const licence = await this.licence();
     return licence ? licence.status() : null;
+  }
+
+  /**
+   * The user confirmed the final notice of an ended agreement: the data goes now (securely, see
+   * deviceLicence), not at the next start. Nothing happens for any other state.
+   */
+  async confirmEndNotice(): Promise<void> {
+    const licence = await this.licence();
+    if (licence) await licence.confirmEndNotice();
   }
 
   async assertCanOpenDossiers(): Promise<void> {
@@ -43,7 +55,7 @@ export class LicenceGate {
     const identity = { organisationId: account.organisationId, userId: account.userId, deviceId: account.deviceId ?? '' };
     const accountKey = `${identity.organisationId}/${identity.userId}/${identity.deviceId}`;
     if (this.service?.accountKey !== accountKey) {
-      this.service = { accountKey, licence: await deviceLicence(this.store, this.keys, identity) };
+      this.service = { accountKey, licence: await deviceLicence(this.store, this.dataDir, this.keys, identity, this.onWiped) };
     }
     return this.service.licence;
   }

@@ -79,7 +79,7 @@ export async function signInOnline(options: OnlineSignInOptions, input: OnlineSi
     values.set(syncValueKeys.sessionExpiresAt, answer.session.expiresAt);
   })();
 
-  const licence = await deviceLicence(store, options.leaseKeys, { organisationId: answer.organisation.id, userId: answer.user.id, deviceId: answer.deviceId });
+  const licence = await deviceLicence(store, dataDir, options.leaseKeys, { organisationId: answer.organisation.id, userId: answer.user.id, deviceId: answer.deviceId });
   const accepted = await licence.accept(answer.lease);
   if (!accepted.accepted) {
     // Sign-in still succeeds: the lock screen explains a missing lease. A misconfigured key shows here.

@@ -179,7 +179,7 @@ export class SyncService {
       // Before the rows: the window reads everything again when this run's sync time changes, and
       // the notices must be on the device by then.
       await this.refreshNotices(values.get(syncValueKeys.sessionToken));
-      const licence = await deviceLicence(store, this.options.leaseKeys, { organisationId: account.organisationId, userId: account.userId, deviceId: account.deviceId });
+      const licence = await deviceLicence(store, dataDir, this.options.leaseKeys, { organisationId: account.organisationId, userId: account.userId, deviceId: account.deviceId });
       const engine = new SyncEngine({
         store,
         transport: this.options.transport ?? new HttpSyncTransport(this.options.api, () => values.get(syncValueKeys.sessionToken)),

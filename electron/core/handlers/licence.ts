@@ -9,5 +9,9 @@ export function licenceHandlers(gate: LicenceGate): HandlersFor<'licence'> {
       const { state, canOpenDossiers, canExport, reason, blockReason, nextStep, validUntil, offlineDaysLeft } = decision;
       return { state, canOpenDossiers, canExport, reason, blockReason, nextStep, validUntil, offlineDaysLeft };
     },
+    'licence.confirmEndNotice': async () => {
+      await gate.confirmEndNotice();
+      return null;
+    },
   };
 }

@@ -32,6 +32,12 @@ export const enLicence: Strings<typeof nlLicence> = {
       'sign-in-online': 'Connect to the internet and sign in again.',
       none: '',
     },
+    endNotice: {
+      title: 'Final notice',
+      body: 'Once you confirm, all dossiers, documents and backups on this laptop are deleted for good. This cannot be undone. If you close the app without confirming, it happens at the next start.',
+      confirm: 'Understood: delete the data on this laptop',
+      failed: 'Deleting did not succeed. Close the app and start it again; deleting then continues.',
+    },
     safe: 'Your data stays encrypted on this laptop; nothing is lost.',
     offlineDaysLeft_one: '{{count}} day of offline work left',
     offlineDaysLeft_other: '{{count}} days of offline work left',

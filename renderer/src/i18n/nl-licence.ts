@@ -29,6 +29,12 @@ export const nlLicence = {
       'sign-in-online': 'Maak verbinding met internet en meld je opnieuw aan.',
       none: '',
     },
+    endNotice: {
+      title: 'Laatste melding',
+      body: 'Na je bevestiging worden alle dossiers, documenten en back-ups op deze laptop definitief verwijderd. Dit kan niet ongedaan worden gemaakt. Sluit je de app zonder te bevestigen, dan gebeurt het bij de volgende start.',
+      confirm: 'Begrepen: verwijder de gegevens van deze laptop',
+      failed: 'Verwijderen is niet gelukt. Sluit de app en start hem opnieuw; het verwijderen gaat dan verder.',
+    },
     safe: 'Je gegevens staan veilig versleuteld op deze laptop; er gaat niets verloren.',
     offlineDaysLeft_one: 'Nog {{count}} dag offline werken mogelijk',
     offlineDaysLeft_other: 'Nog {{count}} dagen offline werken mogelijk',

@@ -3,6 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicenceStatus } from '../../../shared/ipc/calls/licence.js';
+import { EndNoticeConfirm } from './EndNoticeConfirm.js';
 import { useLicence } from './useLicence.js';
 
 /**
@@ -38,6 +39,7 @@ function LicenceLockScreen({ status }: { status: LicenceStatus }) {
           {status.nextStep !== 'none' && (
             <Alert color="blue" variant="light" title={t(`licence.nextStep.${status.nextStep}`)} />
           )}
+          {status.state === 'ended' && <EndNoticeConfirm />}
           {status.state !== 'ended' && (
             <Text c="dimmed" fz="sm">
               {t('licence.safe')}

@@ -19,4 +19,9 @@ export type LicenceStatus = z.infer<typeof licenceStatusSchema>;
 export const licenceCalls = {
   /** null while nobody is signed in or the app is locked. */
   'licence.status': call(noInput, licenceStatusSchema.nullable()),
+  /**
+   * The user read the final notice of an ended agreement: this device's data is wiped now. Does
+   * nothing in any other state. Afterwards the session is 'no-account' with the wipe notice.
+   */
+  'licence.confirmEndNotice': call(noInput, z.null()),
 };
