@@ -4,7 +4,6 @@ import { syncLimits } from '../../shared/sync/limits.js';
 import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, Purge, PurgeReason, RowChange } from '../../shared/sync/protocol.js';
 import type { Queryable } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
-import { storedRowOf } from './rowStore.js';
 import { readHead, serverId } from './sequence.js';
 import { visibleRow, type Reader } from './visibility.js';
 
@@ -87,14 +86,22 @@ async function readChanges(
   const stopSeq = kept < sizes.length ? Number(sizes[kept]!.seq) : null;
   if (kept === 0) return { changes: [], stopSeq };
   const lastSeq = Number(sizes[kept - 1]!.seq);
-  const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
+  // Only the columns a change carries: every column read is decoded by the driver, row by row.
+  const records = await queryRows<{ seq: string | number; table_name: RowChange['table']; row_id: string; client_id: string | null; values: string; clocks: Record<string, string> }>(
     db,
-    sql`SELECT * FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${lastSeq}
-        AND ${visibleRow(reader)} ORDER BY r.seq`,
+    sql`SELECT r.seq, r.table_name, r.row_id, r.client_id, r.values, r.clocks FROM sync_rows r
+        WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${lastSeq} AND ${visibleRow(reader)} ORDER BY r.seq`,
   );
   const changes = records.map((record) => {
-    const { row, seq } = storedRowOf(reader.organisationId, record);
-    const change = { seq, table: row.table, rowId: row.id, organisationId: row.organisationId, clientId: row.clientId, values: { ...row.values }, clocks: { ...row.clocks } };
+    const change: RowChange = {
+      seq: Number(record.seq),
+      table: record.table_name,
+      rowId: record.row_id,
+      organisationId: reader.organisationId,
+      clientId: record.client_id,
+      values: JSON.parse(record.values) as RowChange['values'],
+      clocks: record.clocks,
+    };
     return { change, chars: record.values.length };
   });
   return { changes, stopSeq };
@@ -128,11 +135,15 @@ async function readPurges(db: Queryable, reader: Reader, after: number, head: nu
 /** The values each row version replaced or that lost to it, so every device can show the field's history. */
 async function attachHistory(db: Queryable, organisationId: string, changes: RowChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const seqs = changes.map((change) => change.seq);
+  // By the history's own key (table, row, seq), so each page costs its own rows' history, not a
+  // scan of the organisation's whole history (its key does not start with seq).
+  const list = (values: Array<string | number>) => `{${values.join(',')}}`;
   const records = await queryRows<{ seq: string | number; field: string; value: string; hlc: string | null; superseded_by: string }>(
     db,
-    sql`SELECT seq, field, value, hlc, superseded_by FROM sync_history
-        WHERE organisation_id = ${organisationId} AND seq = ANY(${`{${seqs.join(',')}}`}::bigint[]) ORDER BY seq, position`,
+    sql`SELECT h.seq, h.field, h.value, h.hlc, h.superseded_by
+        FROM unnest(${list(changes.map((c) => c.table))}::text[], ${list(changes.map((c) => c.rowId))}::uuid[], ${list(changes.map((c) => c.seq))}::bigint[]) AS k(table_name, row_id, seq)
+        JOIN sync_history h ON h.organisation_id = ${organisationId} AND h.table_name = k.table_name AND h.row_id = k.row_id AND h.seq = k.seq
+        ORDER BY h.seq, h.position`,
   );
   const bySeq = new Map<number, HistoryEntry[]>();
   for (const record of records) {

@@ -13,6 +13,12 @@ export type OpaqueValue = null | boolean | number | string | OpaqueValue[] | { [
  * hostile payload must not overflow the stack). Returns a reason, or null when acceptable.
  */
 export function opaqueValueProblem(value: unknown): string | null {
+  // Most field values are short strings, numbers, booleans or null: checked without the walk and
+  // without serialising them (a pull page checks ~15 of them per row; the walk and the
+  // JSON.stringify were most of the hub's response check and of the device's page check).
+  if (value === null || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : 'not a finite number';
+  if (typeof value === 'string') return stringTooLarge(value) ? `larger than ${syncLimits.fieldValueJsonChars} characters` : null;
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
@@ -34,6 +40,14 @@ export function opaqueValueProblem(value: unknown): string | null {
   }
   if (JSON.stringify(value).length > syncLimits.fieldValueJsonChars) return `larger than ${syncLimits.fieldValueJsonChars} characters`;
   return null;
+}
+
+/** JSON text of a string is its length plus quotes at least, and at most 6 characters per character (\\uXXXX). */
+function stringTooLarge(value: string): boolean {
+  const limit = syncLimits.fieldValueJsonChars;
+  if (value.length * 6 + 2 <= limit) return false;
+  if (value.length + 2 > limit) return true;
+  return JSON.stringify(value).length > limit;
 }
 
 export const opaqueValueSchema = z.custom<OpaqueValue>().superRefine((value, ctx) => {

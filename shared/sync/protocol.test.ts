@@ -53,6 +53,20 @@ describe('sync protocol schemas', () => {
     expect(pushRequestSchema.safeParse(push({ seen })).success).toBe(false);
   });
 
+  it('opaque strings: bounded by the length of their JSON text, escapes included', () => {
+    const limit = syncLimits.fieldValueJsonChars;
+    expect(opaqueValueProblem('x'.repeat(limit - 2))).toBeNull();
+    expect(opaqueValueProblem('x'.repeat(limit - 1))).toMatch(/larger/);
+    // Each quote is two characters of JSON: half the limit of them is too large, a bit less is not.
+    expect(opaqueValueProblem('"'.repeat(limit / 2))).toMatch(/larger/);
+    expect(opaqueValueProblem('"'.repeat(limit / 2 - 1))).toBeNull();
+    // Control characters are six (\\u0001).
+    expect(opaqueValueProblem('\u0001'.repeat(Math.floor((limit - 2) / 6)))).toBeNull();
+    expect(opaqueValueProblem('\u0001'.repeat(Math.floor((limit - 2) / 6) + 1))).toMatch(/larger/);
+    expect(opaqueValueProblem(Number.POSITIVE_INFINITY)).toMatch(/finite/);
+    expect(opaqueValueProblem(false)).toBeNull();
+  });
+
   it('opaque values: plain JSON only, depth-bounded without recursion', () => {
     expect(opaqueValueProblem({ a: [1, 'x', null, true] })).toBeNull();
     expect(opaqueValueProblem(Number.NaN)).not.toBeNull();
