@@ -42,6 +42,8 @@ export async function provisionDevice(
     autoLockMinutes?: number;
     /** The licence the service last issued to this device (default: active, valid for 14 days). */
     licence?: { status?: LeaseStatus; exportAllowed?: boolean; blockReason?: LicenceLease['blockReason'] };
+    /** Appointments of the signed-in user, with the clients (by index in `clients`) they visit. */
+    appointments?: { title: string; startsAt: string; endsAt: string; clientIndexes?: number[] }[];
     /** A session token as the online sign-in stores it (for screens that call the service, e.g. admin offline). */
     sessionToken?: string;
   } = {},
@@ -63,6 +65,10 @@ export async function provisionDevice(
   const signedIn = users[options.signedInAs ?? 'nurse'];
   const session = store.session(users[options.clientsCreatedBy ?? options.signedInAs ?? 'nurse'].id);
   const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
+  const planner = store.session(signedIn.id);
+  for (const { clientIndexes = [], ...appointment } of options.appointments ?? []) {
+    planner.appointments.create({ ...appointment, practitionerIds: [signedIn.id], clientIds: clientIndexes.map((i) => clientIds[i]!) });
+  }
   const deviceId = uuidv7();
   await storeSignedLease(store, dataDir, { organisationId, userId: signedIn.id, deviceId }, options.licence ?? {});
   if (options.sessionToken) new DeviceValues(() => store.connection).set(syncValueKeys.sessionToken, options.sessionToken);

@@ -1,4 +1,4 @@
-import FullCalendar, { type DateSelectInfo, type EventClickInfo, type EventDropInfo, type EventResizeDoneInfo } from '@fullcalendar/react';
+import FullCalendar, { type DateSelectInfo, type EventApi, type EventClickInfo, type EventDropInfo, type EventResizeDoneInfo } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import nlLocale from '@fullcalendar/react/locales/nl';
@@ -14,8 +14,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../shared/ipc/calls/agenda.js';
 import { api } from '../bridge/index.js';
-import { formatDateTime, fromLocalInput, toIsoDate } from '../format/dates.js';
-import { unwrap } from '../ipc/call.js';
+import { formatDateTime, formatTime } from '../format/dates.js';
+import { IpcCallError, unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { TimeRegistrationModal, type TimeDefaults } from '../time/TimeRegistrationModal.js';
 import { notify } from '../ui/notify.js';
@@ -55,7 +55,7 @@ export function AgendaPage() {
         title: a.clients.length > 0 ? `${a.title} · ${a.clients.map((c) => c.name).join(', ')}` : a.title,
         start: a.startsAt,
         end: a.endsAt,
-        editable: !a.lockedAt,
+        // A locked one can still be picked up: the store refuses the move and says why, instead of the drag silently doing nothing.
         // td-appointment: a stable hook for tests; the module class styles a locked one.
         className: a.lockedAt ? `td-appointment ${classes.lockedEvent}` : 'td-appointment',
       })),
@@ -75,11 +75,20 @@ export function AgendaPage() {
       {
         onError: (error) => {
           info.revert();
-          notify({ color: 'red', message: errorText(error) });
+          const locked = error instanceof IpcCallError && error.error.code === 'record_locked';
+          notify({ color: 'red', message: locked ? t('agenda.lockedMoveRefused') : errorText(error) });
         },
       },
     );
   };
+  const hoverText = (event: EventApi) =>
+    [
+      event.start && event.end ? `${formatTime(event.start.toISOString(), i18n.language)}–${formatTime(event.end.toISOString(), i18n.language)}` : '',
+      event.title,
+      byId.get(event.id)?.location,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const registerTime = (appointment: AppointmentView) => {
     setEditing(null);
     setTimeFor(timeFromAppointment(appointment, appointment.clientIds[0]!));
@@ -133,7 +142,9 @@ export function AgendaPage() {
           }}
           events={events}
           // A short visit has room for one line; the whole title (and place) shows on hover.
-          eventDidMount={(info) => info.el.setAttribute('title', [info.timeText, info.event.title, byId.get(info.event.id)?.location].filter(Boolean).join(' · '))}
+          eventDidMount={(info) => info.el.setAttribute('title', hoverText(info.event))}
+          // FullCalendar mounts an event once; after a move or stretch the hover text is renewed here, so it never shows the old times.
+          eventMouseEnter={(info) => info.el.setAttribute('title', hoverText(info.event))}
           select={(info: DateSelectInfo) =>
             setEditing({ appointment: null, initial: { startsAt: info.start.toISOString(), endsAt: info.end.toISOString(), clientIds: [] } })
           }
@@ -147,7 +158,7 @@ export function AgendaPage() {
       </Paper>
       {editing && <AppointmentModal appointment={editing.appointment} initial={editing.initial} onClose={() => setEditing(null)} onRegisterTime={registerTime} />}
       {timeFor && <TimeRegistrationModal defaults={timeFor} onClose={() => setTimeFor(null)} />}
-      {lockingPast && <LockPastModal before={fromLocalInput(`${toIsoDate(new Date().toISOString())}T00:00`)!} onClose={() => setLockingPast(false)} />}
+      {lockingPast && <LockPastModal onClose={() => setLockingPast(false)} />}
     </Stack>
   );
 }
