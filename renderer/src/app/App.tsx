@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { RetentionPage } from '../retention/RetentionPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
 import { AgendaPage } from '../agenda/AgendaPage.js';
 import { ClientListPage } from '../clients/ClientListPage.js';
@@ -40,6 +41,7 @@ export function App() {
                 <Route path="/sync/conflicts" element={<ConflictsPage />} />
                 <Route path="/sync/refused" element={<RefusedChangesPage />} />
                 <Route path="/beheer/:tab?" element={<AdminPage />} />
+                <Route path="/bewaren" element={<RetentionPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />
               </Route>
             </Routes>

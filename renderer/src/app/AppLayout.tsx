@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArchive, IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { isAdministrator } from '../../../shared/domain/user.js';
@@ -65,6 +65,9 @@ export function AppLayout() {
             label={t('admin.nav')}
             leftSection={<IconSettings size={18} aria-hidden />}
           />
+        )}
+        {user && isAdministrator(user.role) && (
+          <NavLink component={RouterLink} to="/bewaren" label={t('retention.nav')} leftSection={<IconArchive size={18} aria-hidden />} />
         )}
         {user && (
           <Stack gap={2} mt="auto" px="sm" pb="xs">

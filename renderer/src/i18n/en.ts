@@ -1,3 +1,4 @@
+import { enRetention } from './en-retention.js';
 import { enBackup } from './en-backup.js';
 import { enAdmin } from './en-admin.js';
 import { enLicence } from './en-licence.js';
@@ -81,6 +82,7 @@ export const en: Messages = {
   ...enWork,
   ...enLicence,
   ...enBackup,
+  ...enRetention,
   ...enSync,
   ...enNotices,
   ...enAdmin,

@@ -1,3 +1,4 @@
+import { nlRetention } from './nl-retention.js';
 import { nlBackup } from './nl-backup.js';
 import { nlAdmin } from './nl-admin.js';
 import { nlLicence } from './nl-licence.js';
@@ -81,6 +82,7 @@ export const nl = {
   ...nlWork,
   ...nlLicence,
   ...nlBackup,
+  ...nlRetention,
   ...nlSync,
   ...nlNotices,
   ...nlAdmin,
