@@ -1,5 +1,8 @@
 import { createServer } from 'node:net';
-import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { expect, test, type Page } from '@playwright/test';
+import { unlock } from './support/app.js';
 import { expectAccessible } from './support/accessibility.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -19,46 +22,95 @@ async function freePort(): Promise<number> {
 
 test.describe('retention and deletion with the embedded central service', () => {
   let preview: RunningPreview;
+  let env: Record<string, string>;
   test.beforeAll(async () => {
-    const port = await freePort();
-    preview = await startPreview({ env: { THUISDOSSIER_SERVER_URL: '', THUISDOSSIER_CENTRAL_PORT: String(port) } });
+    // The embedded service starts PGlite and the demo first: slow on a busy machine.
+    test.setTimeout(240_000);
+    env = { THUISDOSSIER_SERVER_URL: '', THUISDOSSIER_CENTRAL_PORT: String(await freePort()) };
+    preview = await startPreview({ env });
   });
   test.afterAll(async () => {
     await preview?.stop();
   });
 
-  test('the owner records a deletion request, a legal exception for another, and carries the first out: the dossier is gone from the list', async ({ page }) => {
-    test.setTimeout(240_000);
+  test('the owner approves a destruction offer, records a deletion request and a legal exception, and carries the request out: the dossiers leave this laptop at its next sync', async ({ page }) => {
+    test.setTimeout(600_000);
     await page.goto(preview.url);
     await page.getByText('NL', { exact: true }).click();
     await page.getByLabel('E-mailadres').fill('eigenaar@demo.thuisdossier.nl');
-    await page.getByRole('textbox', { name: 'Wachtwoord' }).fill('demo-wachtwoord-2026');
+    await page.getByRole('textbox', { name: 'Wachtwoord' }).fill(password);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
 
-    // Two dossiers, sent to the central service.
+    // Three dossiers, sent to the central service; Verhoeven's care ended in 2005.
     for (const [first, last, bsn] of [
       ['Wilhelmina', 'Knoflookweide', '123456782'],
       ['Gerrit', 'Smit', '111222333'],
+      ['Cornelis', 'Verhoeven', '999999990'],
     ] as const) {
-      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+      await mainMenu(page, 'Cliënten');
       await page.getByRole('button', { name: 'Nieuwe cliënt' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nieuwe cliënt' });
       await dialog.getByRole('textbox', { name: 'Voornaam' }).fill(first);
       await dialog.getByRole('textbox', { name: 'Achternaam' }).fill(last);
       await dialog.getByRole('textbox', { name: 'BSN' }).fill(bsn);
+      if (last === 'Verhoeven') {
+        await dialog.getByRole('combobox', { name: 'Status' }).click();
+        await page.getByRole('option', { name: 'Uit zorg' }).click();
+        await dialog.getByRole('textbox', { name: 'Start zorg' }).fill('01-03-2001');
+        await dialog.getByRole('textbox', { name: 'Einde zorg' }).fill('30-06-2005');
+      }
       await dialog.getByRole('button', { name: 'Cliënt aanmaken' }).click();
       await expect(page.getByRole('heading', { name: `${first} ${last}`, level: 1 })).toBeVisible();
     }
-    await page.getByRole('button', { name: 'Nu synchroniseren' }).first().click();
-    await expect(page.getByText('Alles verstuurd').first()).toBeVisible({ timeout: 60_000 });
+    await syncNow(page);
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bewaren en verwijderen' }).click();
+    await mainMenu(page, 'Bewaren en verwijderen');
     await expect(page.getByRole('heading', { name: 'Bewaren en verwijderen', level: 1 })).toBeVisible();
     await expect(page.getByText('Er zijn geen dossiers die vernietigd mogen worden.')).toBeVisible();
+    await expect(page.getByText('Er zijn geen verwijderverzoeken.')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'retention-empty');
+
+    // Twenty years pass for Verhoeven's dossier: its rows on the service get a last change in 2005
+    // (as the service's own retention test does), and the service's retention job runs at its start.
+    await preview.stop();
+    const database = await PGlite.create(path.join(preview.dataDir, 'central', 'pglite'));
+    try {
+      const aged = await database.query(
+        `UPDATE sync_rows SET updated_at = '2005-07-01T10:00:00Z'
+          WHERE client_id = (SELECT row_id FROM sync_rows WHERE table_name = 'clients' AND values LIKE '%Verhoeven%')
+             OR row_id = (SELECT row_id FROM sync_rows WHERE table_name = 'clients' AND values LIKE '%Verhoeven%')`,
+      );
+      expect(aged.affectedRows).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+    preview = await startPreview({ dataDir: preview.dataDir, env });
+    await page.goto(preview.url);
+    await unlock(page, password);
+    await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
+
+    await mainMenu(page, 'Bewaren en verwijderen');
+    const offers = page.getByTestId('retention-offers');
+    await expect(async () => {
+      await page.reload();
+      await expect(offers).toContainText('Cornelis Verhoeven', { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(offers).toContainText('Wacht op besluit');
+    await page.getByRole('button', { name: /Vernietiging goedkeuren van Cornelis Verhoeven/ }).click();
+    const destroy = page.getByRole('dialog', { name: 'Dossier vernietigen?' });
+    await expect(destroy).toContainText('Cornelis Verhoeven');
+    await expect(destroy).toContainText('kan niet ongedaan worden gemaakt');
+    await expect(destroy.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'retention-destruction-confirm');
+    await destroy.getByRole('button', { name: 'Ja, vernietigen' }).click();
+    await expect(destroy).toBeHidden();
+    await expect(offers).not.toContainText('Verhoeven');
 
     for (const name of ['Knoflookweide', 'Smit']) {
-      await page.getByRole('textbox', { name: 'Cliënt' }).fill(name);
+      await page.getByRole('combobox', { name: 'Cliënt' }).fill(name);
       await page.getByRole('option', { name: new RegExp(name) }).click();
       await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
       await expect(page.getByTestId('retention-request').filter({ hasText: name })).toContainText('Uit te voeren');
@@ -83,23 +135,35 @@ test.describe('retention and deletion with the embedded central service', () => 
     await saveScreenshot(page, 'retention-carry-out-confirm');
     await confirm.getByRole('button', { name: 'Ja, verwijderen' }).click();
     await expect(confirm).toBeHidden();
-    const removed = page.getByTestId('retention-request').filter({ hasText: 'Verwijderd (naam niet meer bewaard)' });
-    await expect(removed).toBeVisible();
     await expect(page.getByTestId('retention-requests')).not.toContainText('Knoflookweide');
+    await expect(page.getByTestId('retention-request').filter({ hasText: 'Verwijderd (naam niet meer bewaard)' })).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, 'retention-requests');
 
-    // This laptop removes its copy at its next sync.
-    await page.getByRole('button', { name: 'Nu synchroniseren' }).first().click();
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
-    await expect(page.getByText('Gerrit Smit').first()).toBeVisible();
-    await expect(page.getByText('Knoflookweide')).toHaveCount(0, { timeout: 60_000 });
+    // This laptop removes both copies at its next sync; Smit stays.
+    await syncNow(page);
+    await mainMenu(page, 'Cliënten');
+    const rows = page.getByTestId('client-rows');
+    await expect(rows.getByRole('link', { name: 'Smit, Gerrit' })).toBeVisible();
+    await expect(rows.getByRole('link')).toHaveCount(1, { timeout: 60_000 });
+    await expect(page.getByText(/Knoflookweide|Verhoeven/)).toHaveCount(0);
 
     // English.
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bewaren en verwijderen' }).click();
+    await mainMenu(page, 'Bewaren en verwijderen');
     await page.getByText('EN', { exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Retention and deletion', level: 1 })).toBeVisible();
     await expect(page.getByTestId('retention-request').filter({ hasText: 'Smit' })).toContainText('Legal exception');
     await saveScreenshot(page, 'retention-requests-en');
   });
 });
+
+const password = 'demo-wachtwoord-2026';
+
+async function mainMenu(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Nu synchroniseren' }).first().click();
+  await expect(page.getByText('Alles verstuurd').first()).toBeVisible({ timeout: 60_000 });
+}
