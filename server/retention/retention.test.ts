@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { RemovalCaseView } from '../../shared/api/retention.js';
+import type { RemovalCaseView, RetentionAuditView } from '../../shared/api/retention.js';
 import { queryRows } from '../db/raw.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
 import { addUser, call, createTestOrganisation, newDevice, PASSWORD, signInOk, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
@@ -181,5 +181,30 @@ describe.each(testBackends)('retention and deletion (WGBO) on %s', (backend) => 
     expect((await runRetention(harness.context)).offered).toBe(0);
     expect(await hubRecords(tomorrow.clientId, tomorrow.contentHash)).toMatchObject({ rows: 4 });
     expect((await cases()).some((c) => c.clientId === inCare.clientId)).toBe(false);
+  });
+
+  it('shows administrators the audit trail: who did what and when, the laptop that purged, newest first, and no client data', async () => {
+    // The clock moved a day in the test before: the practitioner signs in again.
+    const practitionerToken = (await signInOk(harness, { email: practitioner.email, password: PASSWORD, device: newDevice() })).session.token;
+    expect((await call(harness, practitionerToken, { method: 'GET', url: '/v1/admin/retention/audit' })).statusCode).toBe(403);
+    const answer = await admin('GET', '/v1/admin/retention/audit');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const { entries, more } = answer.json() as { entries: RetentionAuditView[]; more: boolean };
+    expect(more).toBe(false);
+    const times = entries.map((entry) => entry.at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(entries.find((entry) => entry.event === 'deletion.requested')).toMatchObject({ actorName: 'Anna de Vries', deviceName: null });
+    expect(entries.find((entry) => entry.event === 'deletion.exception_recorded')).toMatchObject({ actorName: 'Anna de Vries', reason: 'belang_van_een_ander' });
+    expect(entries.find((entry) => entry.event === 'destruction.offered')).toMatchObject({ actorName: null });
+    expect(entries.find((entry) => entry.event === 'destruction.kept_longer')).toMatchObject({ actorName: 'Anna de Vries', reason: 'lopende_klacht_of_procedure', until: '2027-01-31' });
+    const purged = entries.find((entry) => entry.event === 'removal.purged_on_device');
+    expect(purged?.deviceName).toEqual(expect.any(String));
+    expect(purged?.actorName).toBeNull();
+    expect(entries.find((entry) => entry.event === 'removal.carried_out_on_server')?.removedRecords).toBeGreaterThan(0);
+    // Another organisation's admin sees none of it.
+    const other = await createTestOrganisation(harness, 'Andere Zorg');
+    const foreign = await call(harness, other.ownerToken, { method: 'GET', url: '/v1/admin/retention/audit' });
+    expect((foreign.json() as { entries: unknown[] }).entries).toEqual([]);
+    for (const secret of ['Verwijderd', 'Uitzondering', 'Oud', 'Johanna', '123456782', '111222333', '999999990', 'indicatie']) expect(answer.body).not.toContain(secret);
   });
 });

@@ -88,6 +88,7 @@ export function sampleRequest(name: ApiRouteName, ids: ForeignIds): { url?: stri
     case 'cancelSubscription':
       return { payload: { confirm: true, endDate: '2026-12-31' } };
     case 'removalCases':
+    case 'retentionAudit':
       return {};
     case 'recordDeletionRequest':
       return { payload: { clientId: ids.clientId, receivedOn: '2026-03-02' } };

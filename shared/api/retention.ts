@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { keepLongerReasons, legalExceptionReasons } from '../retention/retention-audit.js';
+import { keepLongerReasons, legalExceptionReasons, retentionAuditEvents } from '../retention/retention-audit.js';
 import { removalCaseStates } from '../retention/removal-case.js';
 import { isoDateSchema } from '../subscription/dates.js';
+import { isoDateTimeSchema } from '../domain/common.js';
 import { uuidSchema } from './common.js';
 
 /**
@@ -32,3 +33,25 @@ export const removalCaseResponseSchema = z.object({ case: removalCaseViewSchema 
 export const deletionRequestBodySchema = z.object({ clientId: uuidSchema, receivedOn: isoDateSchema }).strict();
 export const legalExceptionBodySchema = z.object({ reason: z.enum(legalExceptionReasons) }).strict();
 export const keepLongerBodySchema = z.object({ reason: z.enum(keepLongerReasons), until: isoDateSchema }).strict();
+
+/**
+ * One line of the audit trail as an administrator sees it: what happened to which case (the
+ * receipt the client got), when, and who did it (a colleague's name, or the service itself) and on
+ * which laptop for a device's purge. Like the trail itself it names no client.
+ */
+export const retentionAuditViewSchema = z.object({
+  at: isoDateTimeSchema,
+  event: z.enum(retentionAuditEvents),
+  caseId: uuidSchema,
+  /** Null when the service acted (its daily job, or a device confirming its purge). */
+  actorName: z.string().nullable(),
+  /** The laptop that purged its copy (removal.purged_on_device), by the name it was registered with. */
+  deviceName: z.string().nullable(),
+  reason: z.enum([...legalExceptionReasons, ...keepLongerReasons]).nullable(),
+  until: isoDateSchema.nullable(),
+  removedRecords: z.number().int().nonnegative().nullable(),
+});
+export type RetentionAuditView = z.infer<typeof retentionAuditViewSchema>;
+/** The newest entries first, at most `retentionAuditPageSize`; `more` says older ones exist. */
+export const retentionAuditListSchema = z.object({ entries: z.array(retentionAuditViewSchema), more: z.boolean() });
+export const retentionAuditPageSize = 200;

@@ -189,6 +189,7 @@ export const apiRoutes = {
 
   // Retention (WGBO, SPEC §4): removal cases; carrying one out removes the dossier on the server and, at their next sync, on every device.
   removalCases: route({ method: 'GET', path: '/v1/admin/retention/cases', access: 'admin', response: retention.removalCaseListSchema }),
+  retentionAudit: route({ method: 'GET', path: '/v1/admin/retention/audit', access: 'admin', response: retention.retentionAuditListSchema }),
   recordDeletionRequest: route({
     method: 'POST',
     path: '/v1/admin/retention/deletion-requests',
