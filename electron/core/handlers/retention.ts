@@ -26,6 +26,7 @@ export function retentionHandlers(admin: AdminConnection, session: SessionServic
   const one = (answer: { case: RemovalCaseView }) => ({ case: named([answer.case])[0]! });
   return {
     'retention.cases': async () => ({ cases: named((await admin.call(apiRoutes.removalCases)).cases) }),
+    'retention.audit': () => admin.call(apiRoutes.retentionAudit),
     'retention.recordDeletionRequest': async (body) => one(await admin.call(apiRoutes.recordDeletionRequest, { body })),
     'retention.recordLegalException': async ({ caseId, reason }) => one(await admin.call(apiRoutes.recordLegalException, { params: { id: caseId }, body: { reason } })),
     'retention.carryOut': async ({ caseId }) => one(await admin.call(apiRoutes.carryOutRemoval, { params: { id: caseId } })),

@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
-import { useErrorText } from '../ipc/useErrorText.js';
+import { DateField } from '../forms/DateField.js';
 import { notify } from '../ui/notify.js';
-import { useRetentionChange } from './useRetention.js';
+import { useRetentionChange, useRetentionErrorText } from './useRetention.js';
 
 /** Today in Europe/Amsterdam: the deadline counts Dutch calendar days. */
 const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -14,7 +14,7 @@ const amsterdamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europ
 /** Art. 7:455 BW: whoever received the request records it, with the day it came in. */
 export function DeletionRequestForm() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useRetentionErrorText();
   const [clientId, setClientId] = useState<string | null>(null);
   const [receivedOn, setReceivedOn] = useState(amsterdamToday());
   const clients = useQuery({ queryKey: ['clients', 'administration'], queryFn: () => unwrap(api.clients.administration({})) });
@@ -42,9 +42,14 @@ export function DeletionRequestForm() {
         }}
       >
         <Stack gap="sm">
-          <Title order={2} fz={18}>
-            {t('retention.requestTitle')}
-          </Title>
+          <div>
+            <Title order={2} fz={18}>
+              {t('retention.requestTitle')}
+            </Title>
+            <Text fz="sm" c="dimmed">
+              {t('retention.requestIntro')}
+            </Text>
+          </div>
           <Group align="flex-end" wrap="wrap">
             <Select
               label={t('retention.requestClient')}
@@ -57,7 +62,7 @@ export function DeletionRequestForm() {
               w={360}
               nothingFoundMessage={t('retention.unknownDossier')}
             />
-            <TextInput type="date" label={t('retention.requestReceivedOn')} value={receivedOn} onChange={(event) => setReceivedOn(event.currentTarget.value)} required w={180} />
+            <DateField label={t('retention.requestReceivedOn')} value={receivedOn} onChange={setReceivedOn} maxDate={amsterdamToday()} required w={180} />
             <Button type="submit" loading={record.isPending} disabled={!clientId || !receivedOn}>
               {t('retention.requestSave')}
             </Button>

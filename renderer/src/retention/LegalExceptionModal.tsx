@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { legalExceptionReasons, type LegalExceptionReason } from '../../../shared/retention/retention-audit.js';
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
-import { useErrorText } from '../ipc/useErrorText.js';
 import { AppModal } from '../ui/AppModal.js';
 import { notify } from '../ui/notify.js';
-import { useRetentionChange } from './useRetention.js';
+import { useRetentionChange, useRetentionErrorText } from './useRetention.js';
 
 /** Art. 7:455 lid 2 BW: an admin stops a deletion request with one of the law's two reasons. */
 export function LegalExceptionModal({ caseId, name, onClose }: { caseId: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useRetentionErrorText();
   const [reason, setReason] = useState<LegalExceptionReason | null>(null);
   const record = useRetentionChange((chosen: LegalExceptionReason) => unwrap(api.retention.recordLegalException({ caseId, reason: chosen })));
   return (

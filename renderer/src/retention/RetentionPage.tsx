@@ -6,13 +6,13 @@ import { isAdministrator } from '../../../shared/domain/user.js';
 import { api } from '../bridge/index.js';
 import { formatDate } from '../format/dates.js';
 import { unwrap } from '../ipc/call.js';
-import { useErrorText } from '../ipc/useErrorText.js';
 import { useSession } from '../session/useSession.js';
 import { ConfirmModal } from '../ui/ConfirmModal.js';
 import { notify } from '../ui/notify.js';
 import { DeletionRequestForm } from './DeletionRequestForm.js';
 import { LegalExceptionModal } from './LegalExceptionModal.js';
-import { useRetentionCases, useRetentionChange } from './useRetention.js';
+import { RetentionAuditTrail } from './RetentionAuditTrail.js';
+import { useRetentionCases, useRetentionChange, useRetentionErrorText } from './useRetention.js';
 
 type Pending = { kind: 'approve' | 'carryOut' | 'exception'; item: RetentionCase; name: string };
 
@@ -23,7 +23,7 @@ type Pending = { kind: 'approve' | 'carryOut' | 'exception'; item: RetentionCase
  */
 export function RetentionPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = useRetentionErrorText();
   const session = useSession();
   const user = session.data?.state === 'unlocked' ? session.data.user : null;
   const cases = useRetentionCases();
@@ -42,17 +42,30 @@ export function RetentionPage() {
     item.client ? `${item.client.name} (${item.client.dossierNumber})` : item.clientId ? t('retention.unknownDossier') : t('retention.removedDossier');
 
   const stateBadge = (item: RetentionCase) => (
-    <Group gap={6}>
-      <Badge variant="light" color={item.state === 'completed' ? 'teal' : item.state === 'exception' || item.state === 'kept_longer' ? 'gray' : 'blue'}>
-        {t(`retention.states.${item.state}`, { count: item.pendingDevices })}
-      </Badge>
-      {item.overdue && (
-        <Badge variant="filled" color="red">
-          {t('retention.overdue')}
+    <Stack gap={4} align="flex-start">
+      <Group gap={6}>
+        <Badge variant="light" color={item.state === 'completed' ? 'teal' : item.state === 'exception' || item.state === 'kept_longer' ? 'gray' : 'blue'}>
+          {t(`retention.states.${item.state}`)}
         </Badge>
+        {item.overdue && (
+          <Badge variant="filled" color="red">
+            {t('retention.overdue')}
+          </Badge>
+        )}
+      </Group>
+      {item.state === 'carrying_out' && (
+        <Text fz="xs" c="dimmed">
+          {t('retention.waitingDevices', { count: item.pendingDevices })}
+        </Text>
       )}
-    </Group>
+      {item.state === 'kept_longer' && item.keepUntil && (
+        <Text fz="xs" c="dimmed">
+          {t('retention.keptUntil', { date: formatDate(item.keepUntil) })}
+        </Text>
+      )}
+    </Stack>
   );
+  const day = (date: string | null) => <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</Table.Td>;
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -77,7 +90,7 @@ export function RetentionPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('retention.dossier')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.openedOn')}</Table.Th>
+                  <Table.Th scope="col">{t('retention.offeredOn')}</Table.Th>
                   <Table.Th scope="col">{t('retention.status')}</Table.Th>
                   <Table.Th scope="col">{t('retention.actions')}</Table.Th>
                 </Table.Tr>
@@ -86,7 +99,7 @@ export function RetentionPage() {
                 {offers.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td fw={500}>{nameOf(item)}</Table.Td>
-                    <Table.Td>{formatDate(item.openedOn)}</Table.Td>
+                    {day(item.openedOn)}
                     <Table.Td>{stateBadge(item)}</Table.Td>
                     <Table.Td>
                       {item.state === 'awaiting_decision' && (
@@ -133,8 +146,8 @@ export function RetentionPage() {
                         {t('retention.receipt', { id: item.id })}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{formatDate(item.openedOn)}</Table.Td>
-                    <Table.Td>{formatDate(item.deadline)}</Table.Td>
+                    {day(item.openedOn)}
+                    {day(item.deadline)}
                     <Table.Td>{stateBadge(item)}</Table.Td>
                     <Table.Td>
                       {item.state === 'open' && (
@@ -155,6 +168,8 @@ export function RetentionPage() {
           )}
         </Stack>
       </Paper>
+
+      <RetentionAuditTrail />
 
       {pending && pending.kind !== 'exception' && (
         <ConfirmModal

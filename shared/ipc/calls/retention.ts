@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../api/common.js';
-import { deletionRequestBodySchema, keepLongerBodySchema, removalCaseViewSchema } from '../../api/retention.js';
+import { deletionRequestBodySchema, keepLongerBodySchema, removalCaseViewSchema, retentionAuditListSchema } from '../../api/retention.js';
 import { legalExceptionReasons } from '../../retention/retention-audit.js';
 import { call } from '../define.js';
 
@@ -22,6 +22,8 @@ const caseId = z.object({ caseId: uuidSchema }).strict();
 
 export const retentionCalls = {
   'retention.cases': call(z.object({}).strict(), z.object({ cases: z.array(retentionCaseSchema) })),
+  /** The audit trail, newest first: who did what to which case, when. It names no client. */
+  'retention.audit': call(z.object({}).strict(), retentionAuditListSchema),
   /** Art. 7:455 BW: recorded by whoever received it; carried out within a month. */
   'retention.recordDeletionRequest': call(deletionRequestBodySchema, caseAnswer),
   /** Art. 7:455 lid 2 BW: stops a deletion request (someone else's considerable interest, or a legal duty to keep). */
