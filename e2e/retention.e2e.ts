@@ -148,6 +148,24 @@ test.describe('retention and deletion with the embedded central service', () => 
     await expect(rows.getByRole('link')).toHaveCount(1, { timeout: 60_000 });
     await expect(page.getByText(/Knoflookweide|Verhoeven/)).toHaveCount(0);
 
+    // The log: who did what and when, each laptop's purge — and no client's name.
+    await mainMenu(page, 'Bewaren en verwijderen');
+    const log = page.getByTestId('retention-audit');
+    const logLine = (what: string) => log.getByTestId('retention-audit-entry').filter({ hasText: what });
+    await expect(logLine('Vernietiging goedgekeurd')).toContainText('Anna de Vries');
+    await expect(logLine('Aangeboden voor vernietiging')).toContainText('Centrale dienst (automatisch)');
+    await expect(logLine('Verwijderverzoek vastgelegd')).toHaveCount(2);
+    await expect(logLine('Wettelijke uitzondering vastgelegd')).toContainText('Aanmerkelijk belang van een ander dan de cliënt');
+    await expect(logLine('Verwijderd van de server').first()).toContainText(/gegevens verwijderd/);
+    await expect(async () => {
+      await page.reload();
+      await expect(logLine('Verwijderd van een laptop').first()).toContainText('Laptop', { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(log).not.toContainText(/Knoflookweide|Verhoeven|Smit|Wilhelmina|Cornelis|Gerrit/);
+    await log.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'retention-audit');
+
     // English.
     await mainMenu(page, 'Bewaren en verwijderen');
     await page.getByText('EN', { exact: true }).click();

@@ -84,7 +84,7 @@ export const enRetention: Strings<typeof nlRetention> = {
       until: 'until {{date}}',
       removedRecords_one: '{{count}} record removed',
       removedRecords_other: '{{count}} records removed',
-      more: 'The latest {{count}} lines are shown; older ones are kept and available from support.',
+      more: 'The latest {{count}} lines are shown here; older ones are kept.',
       // Nested as the event codes read (deletion.requested …): i18next splits keys at dots.
       events: {
         deletion: {

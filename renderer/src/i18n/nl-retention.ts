@@ -82,7 +82,7 @@ export const nlRetention = {
       until: 'tot {{date}}',
       removedRecords_one: '{{count}} gegeven verwijderd',
       removedRecords_other: '{{count}} gegevens verwijderd',
-      more: 'De laatste {{count}} regels staan hier; oudere zijn bewaard en op te vragen bij support.',
+      more: 'Hier staan de laatste {{count}} regels; de oudere blijven bewaard.',
       // Nested as the event codes read (deletion.requested …): i18next splits keys at dots.
       events: {
         deletion: {
