@@ -14,6 +14,7 @@ import { ExportPage } from '../export/ExportPage.js';
 import { BackupPage } from '../backup/BackupPage.js';
 import { ConflictsPage } from '../sync/ConflictsPage.js';
 import { RefusedChangesPage } from '../sync/RefusedChangesPage.js';
+import { LicenceGate } from '../licence/LicenceGate.js';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -33,13 +34,16 @@ export function App() {
           <SessionGate>
             <Routes>
               <Route element={<AppLayout />}>
-                <Route path="/dossiers" element={<ClientListPage />} />
-                <Route path="/dossiers/:clientId/:tab?" element={<DossierPage />} />
-                <Route path="/agenda" element={<AgendaPage />} />
-                <Route path="/export" element={<ExportPage />} />
+                {/* Dossier data: behind the licence; the lock shows inside the layout, Beheer stays open. */}
+                <Route element={<LicenceGate />}>
+                  <Route path="/dossiers" element={<ClientListPage />} />
+                  <Route path="/dossiers/:clientId/:tab?" element={<DossierPage />} />
+                  <Route path="/agenda" element={<AgendaPage />} />
+                  <Route path="/export" element={<ExportPage />} />
+                  <Route path="/sync/conflicts" element={<ConflictsPage />} />
+                  <Route path="/sync/refused" element={<RefusedChangesPage />} />
+                </Route>
                 <Route path="/instellingen/back-ups" element={<BackupPage />} />
-                <Route path="/sync/conflicts" element={<ConflictsPage />} />
-                <Route path="/sync/refused" element={<RefusedChangesPage />} />
                 <Route path="/beheer/:tab?" element={<AdminPage />} />
                 <Route path="/bewaren" element={<RetentionPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />

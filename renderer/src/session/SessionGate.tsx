@@ -1,7 +1,6 @@
 import { Box, Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { LicenceGate } from '../licence/LicenceGate.js';
 import { useRefreshAfterSync } from '../sync/useRefreshAfterSync.js';
 import { InitialSyncPanel } from './InitialSyncPanel.js';
 import { SignInScreen } from './SignInScreen.js';
@@ -41,7 +40,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   return (
     <>
       <Box hidden={locked} inert={locked} data-testid="app-screens">
-        <LicenceGate>{children}</LicenceGate>
+        {children}
         {!locked && <InitialSyncPanel />}
       </Box>
       {session.data.state === 'locked' && <UnlockScreen displayName={session.data.displayName} email={session.data.email} />}
