@@ -6,7 +6,8 @@ export function clientHandlers({ session }: CoreServices): HandlersFor<'clients'
     'clients.list': async ({ query, status, mine }) => {
       const me = session.dossiers();
       const everything = me.clientList.all();
-      const all = everything.filter((item) => (!status || item.status === status) && (!mine || item.canEdit));
+      const mineIds = mine ? me.clientList.mine() : null;
+      const all = everything.filter((item) => (!status || item.status === status) && (!mineIds || mineIds.has(item.id)));
       if (query === '') return { items: all, total: everything.length };
       // Search answers the query (by name, BSN, number or postcode); the list supplies the rights.
       const byId = new Map(all.map((item) => [item.id, item]));

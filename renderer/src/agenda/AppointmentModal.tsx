@@ -36,7 +36,7 @@ export function AppointmentModal({ appointment, initial, onClose, onRegisterTime
   const queryClient = useQueryClient();
   const session = useSession();
   const me = session.data?.state === 'unlocked' ? session.data.user.id : '';
-  const clients = useQuery({ queryKey: ['clients', 'list', '', null, true], queryFn: () => unwrap(api.clients.list({ query: '', mine: true })) });
+  const clients = useQuery({ queryKey: ['clients', 'list', '', null, false], queryFn: () => unwrap(api.clients.list({ query: '', mine: false })) });
   const users = useQuery({ queryKey: ['organisation', 'users'], queryFn: () => unwrap(api.organisation.users({})) });
   const [title, setTitle] = useState(appointment?.title ?? '');
   const [start, setStart] = useState(toLocalInput(appointment?.startsAt ?? initial.startsAt));
@@ -80,7 +80,8 @@ export function AppointmentModal({ appointment, initial, onClose, onRegisterTime
       onClose();
     },
   });
-  const clientOptions = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: clientDisplayName(c) }));
+  // Planning a visit changes the dossier's agenda: only clients whose dossier this user may edit.
+  const clientOptions = (clients.data?.items ?? []).filter((c) => c.canEdit).map((c) => ({ value: c.id, label: clientDisplayName(c) }));
   // A linked client the user may no longer edit still shows by name.
   for (const c of appointment?.clients ?? []) if (!clientOptions.some((o) => o.value === c.id)) clientOptions.push({ value: c.id, label: c.name });
 

@@ -77,7 +77,7 @@ export function ClientListPage() {
             data={(['name', 'dossierNumber', 'birthDate', 'postcode'] as const).map((value) => ({ value, label: t(`clients.sort.${value}`) }))}
           />
           <Stack gap={6} mb={4}>
-            <Switch label={t('clients.mine')} checked={mine} disabled={administration} onChange={(event) => setMine(event.currentTarget.checked)} />
+            <Switch label={t('clients.mine')} description={t('clients.mineHint')} checked={mine} disabled={administration} onChange={(event) => setMine(event.currentTarget.checked)} />
             {admin && (
               <Switch label={t('clients.administration')} checked={administration} onChange={(event) => setAdministration(event.currentTarget.checked)} />
             )}

@@ -37,7 +37,7 @@ export const enWork: Strings<typeof nlWork> = {
     allStatuses: 'All',
     administration: 'All records of the organisation (administration)',
     mine: 'Only my clients',
-    mineHint: 'Records in which you may write reports and make changes',
+    mineHint: 'With your appointments, reports or hours',
     sortLabel: 'Sort by',
     sort: { name: 'Last name', dossierNumber: 'Record number', birthDate: 'Date of birth', postcode: 'Postcode' },
     tableLabel: 'Client records',

@@ -34,7 +34,7 @@ export const nlWork = {
     allStatuses: 'Alle',
     administration: 'Alle dossiers van de organisatie (beheer)',
     mine: 'Alleen mijn cliënten',
-    mineHint: 'Dossiers waarin je mag rapporteren en wijzigen',
+    mineHint: 'Met jouw afspraken, rapportages of uren',
     sortLabel: 'Sorteren op',
     sort: { name: 'Achternaam', dossierNumber: 'Dossiernummer', birthDate: 'Geboortedatum', postcode: 'Postcode' },
     tableLabel: 'Cliëntdossiers',
