@@ -1,4 +1,5 @@
 import sodium from 'libsodium-wrappers-sumo';
+import { signDetached, verifyDetached } from '../signing/detached.js';
 import { canonicalJson } from './canonical.js';
 import { LEASE_FORMAT, licenceLeaseSchema, signedLeaseSchema, type LicenceLease, type SignedLease } from './lease.js';
 
@@ -6,10 +7,10 @@ import { LEASE_FORMAT, licenceLeaseSchema, signedLeaseSchema, type LicenceLease,
  * Ed25519 signing and verification of licence leases. Pure: no Node built-ins, so the desktop app
  * verifies offline with exactly this code.
  *
- * The signed message is a domain-separation prefix plus the canonical JSON, so a lease signature
- * can never be replayed as a signature over some other kind of statement made with the same key.
+ * The signed message is a domain-separation prefix plus the canonical JSON (shared/signing), so a
+ * lease signature can never be replayed as a signature over some other kind of statement made with
+ * the same key.
  */
-const DOMAIN_PREFIX = `${LEASE_FORMAT}\n`;
 
 export async function leaseCrypto(): Promise<typeof sodium> {
   await sodium.ready;
@@ -30,12 +31,11 @@ export function signLease(lib: typeof sodium, lease: LicenceLease, key: LeaseSig
   if (lease.keyId !== key.keyId) throw new Error('lease.keyId must name the signing key');
   const checked = licenceLeaseSchema.parse(lease);
   const payload = canonicalJson(checked);
-  const signature = lib.crypto_sign_detached(messageBytes(lib, payload), key.secretKey);
   return {
     format: LEASE_FORMAT,
     keyId: key.keyId,
     payload,
-    signature: lib.to_base64(signature, lib.base64_variants.URLSAFE_NO_PADDING),
+    signature: signDetached(lib, LEASE_FORMAT, payload, key.secretKey),
   };
 }
 
@@ -53,20 +53,8 @@ export function verifyLease(
   const publicKey = publicKeys.get(envelope.data.keyId);
   if (!publicKey) return { ok: false, reason: 'unknown-key' };
 
-  let signature: Uint8Array;
-  try {
-    signature = lib.from_base64(envelope.data.signature, lib.base64_variants.URLSAFE_NO_PADDING);
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  if (signature.length !== lib.crypto_sign_BYTES) return { ok: false, reason: 'malformed' };
-  let valid: boolean;
-  try {
-    valid = lib.crypto_sign_verify_detached(signature, messageBytes(lib, envelope.data.payload), publicKey);
-  } catch {
-    valid = false;
-  }
-  if (!valid) return { ok: false, reason: 'bad-signature' };
+  const checked = verifyDetached(lib, LEASE_FORMAT, envelope.data.payload, envelope.data.signature, publicKey);
+  if (checked !== 'valid') return { ok: false, reason: checked };
 
   // Signed bytes are trusted from here on, but still checked: a key compromise of one field
   // format must not become a crash on the device.
@@ -91,8 +79,4 @@ export function decodePublicKey(lib: typeof sodium, base64url: string): Uint8Arr
 
 export function encodeKey(lib: typeof sodium, key: Uint8Array): string {
   return lib.to_base64(key, lib.base64_variants.URLSAFE_NO_PADDING);
-}
-
-function messageBytes(lib: typeof sodium, payload: string): Uint8Array {
-  return lib.from_string(DOMAIN_PREFIX + payload);
 }
