@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { leaseCrypto } from '../shared/licence/sign.js';
 import { makeRelease, serveFeed, type TestFeed } from '../electron/update/test-feed.js';
 import { parseUpdateKeys } from '../electron/update/trusted-keys.js';
-import { fetchSignedManifest, UpdateVerificationError } from '../electron/update/verify-update.js';
+import { fetchSignedManifest, type UpdateVerificationError } from '../electron/update/verify-update.js';
 
 type Sodium = Awaited<ReturnType<typeof leaseCrypto>>;
 let lib: Sodium;

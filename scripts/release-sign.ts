@@ -23,7 +23,7 @@ function readSigningKey(lib: Sodium): UpdateSigningKey {
   if (!spec) throw new UsageError('No signing key: set THUISDOSSIER_UPDATE_SIGNING_KEY_FILE (or THUISDOSSIER_UPDATE_SIGNING_KEY) to the release key made by npm run release:keygen.');
   const at = spec.indexOf(':');
   const keyId = spec.slice(0, at);
-  let secret: Uint8Array | null = null;
+  let secret: Uint8Array | null;
   try {
     secret = lib.from_base64(spec.slice(at + 1), lib.base64_variants.URLSAFE_NO_PADDING);
   } catch {

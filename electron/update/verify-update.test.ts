@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodeKey, leaseCrypto } from '../../shared/licence/sign.js';
+import { leaseCrypto } from '../../shared/licence/sign.js';
 import { signManifest, type UpdateSigningKey } from './manifest-signature.js';
 import { makeRelease, serveFeed, sha512Of, type TestFeed } from './test-feed.js';
 import { checkDownloadedFile, checkOffer, fetchSignedManifest, readManifestFacts, UpdateVerificationError } from './verify-update.js';
