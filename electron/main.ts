@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app } from 'electron';
 import { registerAppScheme, serveAppScheme } from './shell/app-protocol.js';
 import { connectRendererToCore, startCoreProcess } from './shell/core-process.js';
+import { startUpdates } from './shell/updater.js';
 import { createMainWindow, denyAllPermissions, guardWebContents } from './shell/window.js';
 
 /**
@@ -36,6 +37,8 @@ if (!app.requestSingleInstanceLock()) {
     core.on('exit', (code) => {
       if (code !== 0) console.error(`Thuisdossier core stopped unexpectedly (exit ${code}).`);
     });
+    // A broken update setting must not stop the app: it is reported and the app runs without updates.
+    startUpdates().catch((error: unknown) => console.error(`[updates] not started: ${(error as Error).message}`));
   });
 
   app.on('window-all-closed', () => app.quit());
