@@ -58,12 +58,12 @@ export default async function syncBench(): Promise<BenchFigure[]> {
     const changedElsewhere = fresh.sync().db.prepare('SELECT id, client_id AS clientId FROM reports ORDER BY id LIMIT 100').all() as Array<{ id: string; clientId: string }>;
     fresh.store.lock();
     const upload = await measuredRun(fresh, central.url);
-    console.log(`  upload: ${upload.pushed} mutations, push phase ${Math.round(upload.pushMs)} ms (whole run ${Math.round(upload.ms)} ms)`);
+    console.log(`  upload: ${upload.pushed} mutations, push phase ${Math.round(upload.pushMs)} ms (whole run ${Math.round(upload.ms)} ms), ${upload.calls.length} requests`);
 
     // 100 changes made on another device, pulled by this one: the everyday sync.
     await dataset.push(seeder.transport, dataset.edits(changedElsewhere));
     const incremental = await measuredRun(fresh, central.url);
-    console.log(`  incremental: ${incremental.pulled} rows in ${Math.round(incremental.ms)} ms`);
+    console.log(`  incremental: ${incremental.pulled} rows in ${Math.round(incremental.ms)} ms, ${incremental.calls.length} requests: ${incremental.calls.join(', ')}`);
 
     return [
       { name: `sync: initial sync (${clientCount} dossiers, ${reportCount} reports)`, value: initial.pulled / (initial.ms / 1000), unit: 'rows/s', target: 40_000, targetKind: 'min' },
@@ -89,6 +89,8 @@ interface RunFigures {
   ms: number;
   pushMs: number;
   maxRssMB: number;
+  /** Every HTTP request of the run: `METHOD /path 12ms`. */
+  calls: string[];
 }
 
 /** One sync in the device's own process; the device's store must be locked (closed) here. */

@@ -71,7 +71,7 @@ export async function startCentralService(): Promise<CentralServiceProcess> {
 }
 
 async function spawnService(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'demo'], {
+  const child = spawn(process.execPath, [...cpuProfileArgs(), '--import', 'tsx', 'server/cli.ts', 'demo'], {
     cwd: repoRoot,
     env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir, THUISDOSSIER_OPERATOR_TOKEN: testOperatorToken },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,4 +134,10 @@ function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   delete copy.DATABASE_URL;
   return copy;
+}
+
+/** `SYNC_CPU_PROF_DIR=…`: the device and hub processes write V8 CPU profiles there (bench/sync, profiling). */
+export function cpuProfileArgs(): string[] {
+  const dir = process.env.SYNC_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

@@ -3,7 +3,7 @@ import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { demoPassword } from './central-service-process.js';
+import { cpuProfileArgs, demoPassword } from './central-service-process.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // One folder per test process: several test files (and bench/sync) may build it at once.
@@ -58,7 +58,7 @@ export interface DeviceRunOptions {
 
 /** Runs one sync in a separate device process (sync-child.ts) and waits for it to end, however it ends. */
 export async function runDeviceProcess(options: DeviceRunOptions): Promise<DeviceRun> {
-  const child = spawn(process.execPath, [await deviceProcessScript()], {
+  const child = spawn(process.execPath, [...cpuProfileArgs(), await deviceProcessScript()], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -31,7 +31,17 @@ async function main(): Promise<void> {
   const account = readDeviceAccount(dir);
   if (!account?.deviceId) throw new Error('no device account');
   const values = new DeviceValues(() => store.connection);
-  const inner = new HttpSyncTransport(new CentralApi(env('HUB_URL')), () => values.get(syncValueKeys.sessionToken));
+  // Every HTTP request of the run with its time, for bench/sync's round-trip count.
+  const calls: string[] = [];
+  const timedFetch: typeof fetch = async (input, init) => {
+    const t0 = performance.now();
+    try {
+      return await fetch(input, init);
+    } finally {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname} ${Math.round(performance.now() - t0)}ms`);
+    }
+  };
+  const inner = new HttpSyncTransport(new CentralApi(env('HUB_URL'), timedFetch), () => values.get(syncValueKeys.sessionToken));
   const killAt = Number(process.env.KILL_AT_POINT ?? '0');
   let points = 0;
   const point = (name: string) => {
@@ -77,7 +87,7 @@ async function main(): Promise<void> {
   store.lock();
   // Figures for bench/sync: the run's time, the push phase's, and this process's peak memory.
   const figures = { ms, pushMs: clock.pushedAt - clock.started, maxRssMB: process.resourceUsage().maxRSS / 1024 };
-  process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points, ...figures })}\n`);
+  process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points, ...figures, calls })}\n`);
 }
 
 main().catch((error: unknown) => {
