@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { demoNurse, startCentralService } from '../../electron/sync/testing/central-service-process.js';
 import { runDeviceProcess } from '../../electron/sync/testing/device-process.js';
@@ -57,13 +58,17 @@ export default async function syncBench(): Promise<BenchFigure[]> {
     console.log(`  ${offlineMutations} offline mutations typed in ${seconds(t0)} s`);
     const changedElsewhere = fresh.sync().db.prepare('SELECT id, client_id AS clientId FROM reports ORDER BY id LIMIT 100').all() as Array<{ id: string; clientId: string }>;
     fresh.store.lock();
+    let hubCpu = hubCpuMs(central.child.pid);
     const upload = await measuredRun(fresh, central.url);
-    console.log(`  upload: ${upload.pushed} mutations, push phase ${Math.round(upload.pushMs)} ms (whole run ${Math.round(upload.ms)} ms), ${upload.calls.length} requests`);
+    const uploadHubCpu = hubCpuMs(central.child.pid) - hubCpu;
+    console.log(`  upload: ${upload.pushed} mutations, push phase ${Math.round(upload.pushMs)} ms, device CPU ${Math.round(upload.pushCpuMs)} ms (whole run ${Math.round(upload.ms)} ms, CPU ${Math.round(upload.cpuMs)} ms), ${upload.calls.length} requests; hub CPU ${uploadHubCpu} ms`);
 
     // 100 changes made on another device, pulled by this one: the everyday sync.
     await dataset.push(seeder.transport, dataset.edits(changedElsewhere));
+    hubCpu = hubCpuMs(central.child.pid);
     const incremental = await measuredRun(fresh, central.url);
-    console.log(`  incremental: ${incremental.pulled} rows in ${Math.round(incremental.ms)} ms, ${incremental.calls.length} requests: ${incremental.calls.join(', ')}`);
+    const incrementalHubCpu = hubCpuMs(central.child.pid) - hubCpu;
+    console.log(`  incremental: ${incremental.pulled} rows in ${Math.round(incremental.ms)} ms (device CPU ${Math.round(incremental.cpuMs)} ms, hub CPU ${incrementalHubCpu} ms), ${incremental.calls.length} requests: ${incremental.calls.join(', ')}`);
 
     return [
       { name: `sync: initial sync (${clientCount} dossiers, ${reportCount} reports)`, value: initial.pulled / (initial.ms / 1000), unit: 'rows/s', target: 40_000, targetKind: 'min' },
@@ -89,6 +94,9 @@ interface RunFigures {
   ms: number;
   pushMs: number;
   maxRssMB: number;
+  /** The device process's CPU time (user + system) of the run and of its push phase. */
+  cpuMs: number;
+  pushCpuMs: number;
   /** Every HTTP request of the run: `METHOD /path 12ms`. */
   calls: string[];
 }
@@ -99,6 +107,16 @@ async function measuredRun(device: TestDevice, hubUrl: string): Promise<RunFigur
   const done = /done (\{.*\})/.exec(run.output);
   if (run.outcome !== 'done' || !done?.[1]) throw new Error(`sync run failed:\n${run.output}`);
   return JSON.parse(done[1]) as RunFigures;
+}
+
+/** The central service process's CPU time so far (user + system, Linux /proc; 0 elsewhere). */
+function hubCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
+  } catch {
+    return 0;
+  }
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;

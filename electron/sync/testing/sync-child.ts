@@ -66,7 +66,12 @@ async function main(): Promise<void> {
     uploadAccessLog: (request) => inner.uploadAccessLog(request),
     documents: inner.documents,
   };
-  const clock = { started: 0, pushedAt: 0 };
+  const clock = { started: 0, pushedAt: 0, cpuAtStart: 0, cpuAtPushed: 0 };
+  // CPU time of this process (user + system, ms): on a loaded machine a steadier figure than wall time.
+  const cpuMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
   const engine = new SyncEngine({
     store,
     transport,
@@ -75,18 +80,24 @@ async function main(): Promise<void> {
     pullLimit: Number(process.env.PULL_LIMIT ?? '5000'),
     // Called after each batch's answers or page committed.
     onProgress: (progress) => {
-      if (progress.phase === 'push') clock.pushedAt = performance.now();
+      if (progress.phase === 'push') {
+        clock.pushedAt = performance.now();
+        clock.cpuAtPushed = cpuMs();
+      }
       point(`${progress.phase}-stored`);
     },
   });
   process.stdout.write('syncing\n');
   clock.started = performance.now();
   clock.pushedAt = clock.started;
+  clock.cpuAtStart = cpuMs();
+  clock.cpuAtPushed = clock.cpuAtStart;
   const report = await engine.run();
   const ms = performance.now() - clock.started;
+  const cpu = cpuMs() - clock.cpuAtStart;
   store.lock();
   // Figures for bench/sync: the run's time, the push phase's, and this process's peak memory.
-  const figures = { ms, pushMs: clock.pushedAt - clock.started, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  const figures = { ms, pushMs: clock.pushedAt - clock.started, cpuMs: cpu, pushCpuMs: clock.cpuAtPushed - clock.cpuAtStart, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`done ${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, rejected: report.rejected, conflicts: report.conflicts, points, ...figures, calls })}\n`);
 }
 
