@@ -71,6 +71,23 @@ export class LocalRows {
     this.statement(sql).run(rowId, organisationId, clocks, serverSeq, nowIso, nowIso, ...assigned);
   }
 
+  /**
+   * As `write`, but sets only the columns whose stored value differs: settling a push usually
+   * changes no value at all (the row already shows the change), and rewriting a report's unchanged
+   * body would re-index it for search (the FTS triggers fire on UPDATE OF body), a page write each.
+   */
+  writeChanged(table: SyncTableName, rowId: string, organisationId: string, state: RowState, serverSeq: number | null, nowIso: string): void {
+    const raw = this.statement(`SELECT * FROM ${quote(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+    if (!raw) return this.write(table, rowId, organisationId, state, serverSeq, nowIso);
+    const columns = columnsOf(table);
+    const changed = fieldsOf(table)
+      .filter((field) => columns[field] && Object.prototype.hasOwnProperty.call(state.values, field))
+      .map((field) => ({ name: columns[field]!.name, value: toDriver(columns[field]!, state.values[field] ?? null) }))
+      .filter(({ name, value }) => !sameDriverValue(raw[name], value));
+    const sets = ['field_clocks', 'server_seq', 'updated_at', ...changed.map(({ name }) => quote(name))].map((name) => `${name} = ?`);
+    this.statement(`UPDATE ${quote(table)} SET ${sets.join(', ')} WHERE id = ?`).run(JSON.stringify(state.clocks), serverSeq, nowIso, ...changed.map(({ value }) => value), rowId);
+  }
+
   delete(table: SyncTableName, rowId: string): void {
     this.statement(`DELETE FROM ${quote(table)} WHERE id = ?`).run(rowId);
   }
@@ -102,6 +119,14 @@ function columnsOf(table: SyncTableName): Record<string, Column> {
 function toDriver(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   return column.mapToDriverValue(value);
+}
+
+/** Equal as SQLite stores them (booleans as 0/1 both ways, JSON as its text); anything else counts as changed. */
+function sameDriverValue(stored: unknown, next: unknown): boolean {
+  if (stored === undefined) return false;
+  if (typeof next === 'boolean') return stored === (next ? 1 : 0);
+  if (typeof stored === 'bigint' || typeof next === 'bigint') return false;
+  return stored === next;
 }
 
 function quote(identifier: string): string {

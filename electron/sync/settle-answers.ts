@@ -57,5 +57,5 @@ function showRow(sync: SyncDb, mutation: Mutation, shadow: ReturnType<typeof set
     sync.rows.delete(mutation.table, mutation.rowId);
     return;
   }
-  sync.rows.write(mutation.table, mutation.rowId, mutation.organisationId, visible, shadow?.seq ?? null, nowIso);
+  sync.rows.writeChanged(mutation.table, mutation.rowId, mutation.organisationId, visible, shadow?.seq ?? null, nowIso);
 }

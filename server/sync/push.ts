@@ -39,6 +39,12 @@ export async function applyPush(tx: Tx, request: PushRequest, context: PushConte
   const rows = new RowCache(tx, organisationId, context.now);
   const own = request.mutations.filter((mutation) => mutation.organisationId === organisationId);
   await rows.preload(own.map((mutation) => ({ table: mutation.table, rowId: mutation.rowId })));
+  // The rights checks below then read no more rows, however large the batch (ids are checked first:
+  // a malformed one would break the whole query, and authoriseWrite refuses it on its own).
+  await rights.preload(
+    own.map((mutation) => mutation.clientId).filter(isUuid),
+    own.filter((mutation) => mutation.table === 'reports').map((mutation) => mutation.rowId).filter(isUuid),
+  );
   const earlier = await storedAnswers(tx, organisationId, request.mutations.map((mutation) => mutation.mutationId));
   const pending: Pending = { history: [], conflicts: [], answers: [] };
   const results: MutationResult[] = [];
