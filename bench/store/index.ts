@@ -221,12 +221,12 @@ async function prepareVariant(sodium: Sodium, dir: string, encrypted: boolean): 
 const batchSize = 10_000;
 
 /** Report rows with the client as an index, so both files get the same rows for their own client ids. */
-function reportRows(random: () => number, clients: number, count: number) {
+export function reportRows(random: () => number, clients: number, count: number) {
   const base = Date.parse('2025-01-01T00:00:00Z');
   return Array.from({ length: count }, (_, i) => [uuidv7(), Math.floor(random() * clients), new Date(base + i * 60_000).toISOString(), pick(random, categories), reportBody(random)] as const);
 }
 
-const insertReportSql = `INSERT INTO reports (id, organisation_id, field_clocks, created_at, updated_at, client_id, kind, occurred_at, author_id, category, body, visibility)
+export const insertReportSql = `INSERT INTO reports (id, organisation_id, field_clocks, created_at, updated_at, client_id, kind, occurred_at, author_id, category, body, visibility)
   VALUES (?, ?, '{}', ?, ?, ?, 'rapportage', ?, ?, ?, ?, 'dossier')`;
 
 /** Rows/s for one transaction of inserts, indexed for search before it commits (how a sync pull applies a page). */
@@ -242,7 +242,7 @@ function insertBatch(db: SqliteDatabase, seeded: { organisationId: string; userI
 }
 
 /** Bulk load as an initial sync would: big transactions, no outbox (the rows come from the server). */
-function seed(db: SqliteDatabase, organisationId: string, userId: string) {
+export function seed(db: SqliteDatabase, organisationId: string, userId: string) {
   const random = prng(7);
   const now = '2024-01-01T00:00:00.000Z';
   const clock = '{}';

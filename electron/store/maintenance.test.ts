@@ -55,6 +55,30 @@ describe('maintenance: purge, compact, wipe, bulk load', () => {
     expect(f.store.connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'reports_fts_after_insert'").pluck().get()).toBe(1);
   });
 
+  it('bulk load writes past the WAL and returns to WAL afterwards, also when the load fails', async () => {
+    f = await createFixture();
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const modes: unknown[] = [];
+    const insertSql = `INSERT INTO reports (id, organisation_id, field_clocks, created_at, updated_at, client_id, kind, occurred_at, author_id, category, body, visibility)
+       VALUES (?, ?, '{}', 'x', 'x', ?, 'rapportage', '2024-01-01T00:00:00.000Z', ?, 'ADL', ?, 'dossier')`;
+    f.store.loadInBulk((db) => {
+      modes.push(db.pragma('journal_mode', { simple: true }));
+      db.prepare(insertSql).run('0190a000-0000-7000-8000-000000000001', f!.organisationId, client.id, f!.nurseId, 'geladen rapportage');
+    });
+    expect(modes).toEqual(['delete']);
+    expect(f.store.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(() =>
+      f!.store.loadInBulk((db) => {
+        db.prepare(insertSql).run('0190a000-0000-7000-8000-000000000002', f!.organisationId, client.id, f!.nurseId, 'mislukte rapportage');
+        throw new Error('verbinding verbroken');
+      }),
+    ).toThrow('verbinding verbroken');
+    expect(f.store.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(me.search.reports('geladen')).toHaveLength(1);
+    expect(me.search.reports('mislukte')).toHaveLength(0);
+  });
+
   it('wipe removes every file of the store', async () => {
     f = await createFixture();
     f.store.session(f.nurseId).clients.create(sampleClient);
