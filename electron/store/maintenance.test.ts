@@ -79,6 +79,27 @@ describe('maintenance: purge, compact, wipe, bulk load', () => {
     expect(me.search.reports('mislukte')).toHaveLength(0);
   });
 
+  it('full-text index leaves fit on one encrypted page (no overflow pages to decrypt)', async () => {
+    f = await createFixture();
+    const me = f.store.session(f.nurseId);
+    const client = me.clients.create(sampleClient);
+    const words = ['wond', 'verband', 'insuline', 'huisarts', 'douchen', 'onrustig', 'stoma', 'katheter', 'pijnscore', 'benauwdheid', 'mantelzorger', 'dochter'];
+    f.store.loadInBulk((db) => {
+      const insert = db.prepare(
+        `INSERT INTO reports (id, organisation_id, field_clocks, created_at, updated_at, client_id, kind, occurred_at, author_id, category, body, visibility)
+         VALUES (?, ?, '{}', 'x', 'x', ?, 'rapportage', '2024-01-01T00:00:00.000Z', ?, 'ADL', ?, 'dossier')`,
+      );
+      for (let i = 0; i < 2000; i++) {
+        const body = Array.from({ length: 30 }, (_, j) => `${words[(i * 7 + j * 5) % words.length]}${j % 4 === 0 ? i % 300 : ''}`).join(' ');
+        insert.run(`0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`, f!.organisationId, client.id, f!.nurseId, body);
+      }
+    });
+    const pages = f.store.connection.prepare("SELECT pagetype, count(*) AS n FROM dbstat WHERE name = 'reports_fts_data' GROUP BY pagetype").all() as Array<{ pagetype: string; n: number }>;
+    expect(pages.find((p) => p.pagetype === 'leaf')?.n).toBeGreaterThan(20);
+    expect(pages.find((p) => p.pagetype === 'overflow')).toBeUndefined();
+    expect(me.search.reports('katheter')).not.toHaveLength(0);
+  });
+
   it('wipe removes every file of the store', async () => {
     f = await createFixture();
     f.store.session(f.nurseId).clients.create(sampleClient);
