@@ -23,6 +23,8 @@ const clientCount = Number(process.env.BENCH_STORE_CLIENTS ?? 10_000);
 const rounds = Number(process.env.BENCH_DIRTY_ROUNDS ?? 3);
 /** BENCH_DIRTY_CHECKPOINT=end: one checkpoint after all rounds (a pull of several pages), not one per batch. */
 const checkpointAtEnd = process.env.BENCH_DIRTY_CHECKPOINT === 'end';
+/** BENCH_DIRTY_JOURNAL=delete: the batch with a rollback journal instead of the WAL (switch included in the CPU time). */
+const rollbackJournal = process.env.BENCH_DIRTY_JOURNAL === 'delete';
 const pageSize = process.env.BENCH_STORE_PAGE_SIZE ? Number(process.env.BENCH_STORE_PAGE_SIZE) : 4096;
 
 const sodium = await loadSodium();
@@ -40,9 +42,11 @@ try {
       const framesBefore = walFrames(`${file}-wal`).length;
       db.pragma('wal_autocheckpoint = 0');
       const c0 = process.cpuUsage();
+      if (rollbackJournal) db.pragma('journal_mode = DELETE');
       withDeferredSearchIndexing(db, () => {
         for (const [, client, occurred, category, body] of rows) insert.run(uuidv7(), seeded.organisationId, now, now, seeded.clientIds[client]!, occurred, seeded.userId, category, body);
       });
+      if (rollbackJournal) db.pragma('journal_mode = WAL');
       const txCpu = cpuMs(c0);
       const frames = walFrames(`${file}-wal`).slice(framesBefore);
       const after = pageOwners(db);
