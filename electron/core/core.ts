@@ -87,6 +87,9 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   });
   // One line to the service for the admin and retention screens: one check of who may call.
   const adminConnection = new AdminConnection(session, store, api);
+  // The sync state and 'sync now' stay open (syncing fetches the lease that lifts a block); the
+  // refused changes carry dossier text and names, so they are clinical data like the dossier.
+  const { 'sync.refusedChanges': refusedChanges, 'sync.markRefusedHandled': markRefusedHandled, ...syncState } = syncHandlers(services);
 
   // Each namespace in its own file; the spread must cover the whole contract or this fails to compile.
   const handlers: CoreHandlers = {
@@ -106,10 +109,12 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
     ...licenceHandlers(licence),
     ...exportHandlers(services, licence),
     ...organisationHandlers(services),
-    ...syncHandlers(services),
+    ...syncState,
+    ...behindLicence({ 'sync.refusedChanges': refusedChanges, 'sync.markRefusedHandled': markRefusedHandled }, licence),
     // Not behind the licence: a blocked organisation's admin must still see why and pay (art. 9).
     ...adminHandlers(adminConnection),
-    ...retentionHandlers(adminConnection, session),
+    // Legal deletion duties go on while blocked; the dossiers' names only while they may be opened.
+    ...retentionHandlers(adminConnection, session, async () => (await licence.decision())?.canOpenDossiers === true),
     ...backupHandlers(services),
     // Not behind the licence either: maintenance and terms notices matter most when something is wrong.
     ...noticeHandlers({ ...services, isOnline: () => connectivity.current().online }, api),

@@ -12,7 +12,7 @@ import { leaseOf, testSigner } from '../../licence/test-support.js';
 import { createLogger } from '../../log/logger.js';
 import { writeDeviceAccount } from '../../session/device-account.js';
 import { createFixture, password, sampleClient } from '../../store/test-support.js';
-import { DeviceValues } from '../../sync/device-values.js';
+import { DeviceValues, syncValueKeys } from '../../sync/device-values.js';
 import { createCore, type Core } from '../core.js';
 import { backupDirectory } from '../handlers/backup.js';
 
@@ -34,9 +34,14 @@ export interface LicensedCore {
  * For tests only: the real core (createCore, as the preview host and Electron build it) over a
  * device as its online sign-in leaves it: an encrypted store with one dossier and a document, a
  * lease signed by a key the core trusts, a device backup in <dataDir>/backups and the account
- * file. Unlocked as `signedInAs`. The central service is unreachable: everything here is offline.
+ * file. Unlocked as `signedInAs`. Without `central` the service is unreachable: everything is offline.
  */
-export async function licensedCore(lease: Partial<LicenceLease>, signedInAs: 'nurse' | 'owner' = 'nurse'): Promise<LicensedCore> {
+export async function licensedCore(
+  lease: Partial<LicenceLease>,
+  signedInAs: 'nurse' | 'owner' = 'nurse',
+  /** A central service to talk to (with the session token its sign-in would have stored); offline without. */
+  central?: { url: string; sessionToken: string },
+): Promise<LicensedCore> {
   const fixture = await createFixture();
   const { store, dir: dataDir, organisationId } = fixture;
   const userId = signedInAs === 'owner' ? fixture.ownerId : fixture.nurseId;
@@ -53,7 +58,9 @@ export async function licensedCore(lease: Partial<LicenceLease>, signedInAs: 'nu
       ...lease,
     }),
   );
-  await new DeviceValues(() => store.connection).asKeyValueStorage().set(licenceStorageKeys.signedLease, JSON.stringify(signed));
+  const values = new DeviceValues(() => store.connection);
+  await values.asKeyValueStorage().set(licenceStorageKeys.signedLease, JSON.stringify(signed));
+  if (central) values.set(syncValueKeys.sessionToken, central.sessionToken);
   const me = store.session(userId);
   const clientId = me.clients.create(sampleClient).id;
   const documentId = me.documents.add({ clientId, fileName: 'zorgplan.txt', mimeType: 'text/plain' }, Buffer.from('zorgplan van Johanna')).id;
@@ -63,7 +70,7 @@ export async function licensedCore(lease: Partial<LicenceLease>, signedInAs: 'nu
 
   const kdfParams = interactiveKdfParams(await loadSodium());
   const start = () =>
-    createCore({ dataDir, serverUrl: 'http://127.0.0.1:9', host: 'test', version: '0.0.0', leasePublicKeys: signer.shippedKeys }, log, { kdfParams });
+    createCore({ dataDir, serverUrl: central?.url ?? 'http://127.0.0.1:9', host: 'test', version: '0.0.0', leasePublicKeys: signer.shippedKeys }, log, { kdfParams });
   let core = await start();
   let id = 0;
   const call = async (method: IpcMethod, input: unknown = {}) => {
