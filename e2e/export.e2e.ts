@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expectAccessible } from './support/accessibility.js';
 import { readDocx } from '../electron/export/test-readers.js';
-import { openAndUnlock, openDossier } from './support/app.js';
+import { openAndUnlock, openDossier, unlock } from './support/app.js';
 import { provisionDevice } from './support/provision-device.js';
 import { startPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -77,7 +78,67 @@ test('the dossier view exports THIS dossier to Word, with progress and where the
   }
 });
 
-test('a blocked account cannot export', async ({ page }) => {
+/**
+ * Records every state the progress panel shows (state, and the percentage while running), from the
+ * DOM as it changes, so a fast export's intermediate states are seen, not guessed from a poll.
+ */
+async function recordExportProgress(page: Page): Promise<() => Promise<Array<{ state: string; percent: string | null }>>> {
+  await page.evaluate(() => {
+    const seen: Array<{ state: string; percent: string | null }> = [];
+    (window as unknown as { exportSeen: typeof seen }).exportSeen = seen;
+    const look = () => {
+      const panel = document.querySelector('[data-testid="export-progress"]');
+      if (!panel) return;
+      const entry = { state: panel.getAttribute('data-state') ?? '', percent: panel.querySelector('[data-testid="export-percent"]')?.textContent ?? null };
+      const last = seen.at(-1);
+      if (!last || last.state !== entry.state || last.percent !== entry.percent) seen.push(entry);
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { exportSeen: Array<{ state: string; percent: string | null }> }).exportSeen);
+}
+
+test('all dossiers of a large practice to Excel: the percentage climbs while it runs, then the file holds every client', async ({ page }) => {
+  const count = 300;
+  const device = await provisionDevice({
+    clients: Array.from({ length: count }, (_, index) => ({
+      firstName: index % 2 === 0 ? 'Geertruida' : 'Jozef',
+      lastName: `Cliënt ${String(index + 1).padStart(3, '0')}`,
+      birthDate: '1938-06-15',
+      status: 'in_zorg' as const,
+    })),
+  });
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'td-exports-'));
+  const preview = await startPreview({ dataDir: device.dataDir, env: { THUISDOSSIER_EXPORT_DIR: exportDir } });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('link', { name: 'Exporteren' }).click();
+    const seen = await recordExportProgress(page);
+    await page.getByRole('button', { name: 'Alles naar Excel' }).click();
+    await expect(page.getByTestId('export-progress')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(page.getByTestId('export-file')).toContainText('.xlsx');
+
+    const states = await seen();
+    const running = states.filter((entry) => entry.state === 'running');
+    // Seen while running, before done: a percentage between 0 and 100 that only goes up.
+    const percents = running.flatMap((entry) => (entry.percent ? [Number(entry.percent.replace('%', ''))] : []));
+    expect(percents.some((percent) => percent > 0 && percent < 100), JSON.stringify(states)).toBe(true);
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    expect(states.findIndex((entry) => entry.state === 'running')).toBeLessThan(states.findIndex((entry) => entry.state === 'done'));
+    expect(states.at(-1)?.state).toBe('done');
+
+    const files = readdirSync(exportDir);
+    expect(files).toHaveLength(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(exportDir, files[0]!));
+    const clients = workbook.getWorksheet('Cliënten');
+    expect(clients?.actualRowCount).toBe(count + 1); // the header and every client
+  } finally {
+    await preview.stop();
+  }
+});
+
+test('a licence that does not allow export (active, exportAllowed false) refuses it, and the dossier says why', async ({ page }) => {
   const device = await provisionDevice({
     licence: { status: 'active', exportAllowed: false },
     clients: [{ firstName: 'Johanna', infix: 'van der', lastName: 'Berg', birthDate: '1941-03-12', postcode: '3511 AB', status: 'in_zorg' }],
@@ -97,6 +158,28 @@ test('a blocked account cannot export', async ({ page }) => {
     await expect(refused).toContainText('de licentie van je organisatie staat het niet toe');
     await expectAccessible(page);
     await saveScreenshot(page, 'export-from-dossier-refused');
+  } finally {
+    await preview.stop();
+  }
+});
+
+test('a blocked account cannot export: the export page shows the lock, no export button, nothing written', async ({ page }) => {
+  const device = await provisionDevice({
+    licence: { status: 'blocked', blockReason: 'overdue' },
+    clients: [{ firstName: 'Johanna', infix: 'van der', lastName: 'Berg', birthDate: '1941-03-12', postcode: '3511 AB', status: 'in_zorg' }],
+  });
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'td-exports-'));
+  const preview = await startPreview({ dataDir: device.dataDir, env: { THUISDOSSIER_EXPORT_DIR: exportDir } });
+  try {
+    await page.goto(preview.url);
+    await unlock(page, device.password);
+    await page.getByRole('navigation').getByRole('link', { name: 'Exporteren' }).click();
+    const lock = page.getByTestId('licence-lock');
+    await expect(lock.getByRole('heading', { name: 'Je account is geblokkeerd' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Alles naar Excel' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Exporteren naar Word' })).toHaveCount(0);
+    await expect(page.getByText('Berg')).toHaveCount(0);
+    expect(readdirSync(exportDir)).toEqual([]);
   } finally {
     await preview.stop();
   }

@@ -5,16 +5,24 @@ import type { ExportProgressEvent } from '../../../shared/ipc/calls/export.js';
 /** How far an export is, a cancel button while it runs, and where the file went when it is done. */
 export function ExportProgressPanel({ progress, onCancel }: { progress: ExportProgressEvent; onCancel: () => void }) {
   const { t } = useTranslation();
+  const running = progress.state === 'running';
+  const percent = Math.round(progress.fraction * 100);
   return (
     <Paper withBorder p="lg" radius="lg" aria-live="polite" data-testid="export-progress" data-state={progress.state}>
       <Stack gap="xs">
-        <Progress value={Math.round(progress.fraction * 100)} aria-label={t('export.progress')} animated={progress.state === 'running'} />
-        <Group justify="space-between">
-          <Text fz="sm">{progress.state === 'running' ? progress.step || t('export.starting') : t(`export.state.${progress.state}`)}</Text>
-          {progress.state === 'running' && (
-            <Button size="xs" variant="default" onClick={onCancel}>
-              {t('export.cancel')}
-            </Button>
+        <Progress value={percent} aria-label={t('export.progress')} animated={running} />
+        <Group justify="space-between" wrap="nowrap">
+          <Text fz="sm">{running ? progress.step || t('export.starting') : t(`export.state.${progress.state}`)}</Text>
+          {running && (
+            <Group gap="sm" wrap="nowrap">
+              {/* The number too, not only the bar: a long export should say how far it is in words. */}
+              <Text fz="sm" fw={600} data-testid="export-percent">
+                {percent}%
+              </Text>
+              <Button size="xs" variant="default" onClick={onCancel}>
+                {t('export.cancel')}
+              </Button>
+            </Group>
           )}
         </Group>
         {progress.state === 'done' && progress.filePath && (
