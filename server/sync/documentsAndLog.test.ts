@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { sql } from 'drizzle-orm';
 import { syncLimits } from '../../shared/sync/limits.js';
 import { loadSodium, type Sodium } from '../crypto/sodium.js';
+import { queryRows } from '../db/raw.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
 import { addUser, call, createTestOrganisation, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
 import { TestDevice } from './testing/syncClient.js';
@@ -122,5 +124,11 @@ describe.each(testBackends)('documents and access log on %s', (backend) => {
     expect((await upload([entry(4, 'not-h3', 'h4')])).json()).toMatchObject({ archivedThroughSeq: 4, chainBroken: true });
     expect((await upload([{ ...entry(5, 'h4', 'h5'), organisationId: uuidv7() }])).statusCode).toBe(403);
     expect((await upload([{ ...entry(5, 'h4', 'h5'), userId: outsider.userId }])).json()).toMatchObject({ archivedThroughSeq: 5, chainBroken: false });
+    // A line sent twice in one upload (once in capitals) and a resent one are archived once; the batch still lands.
+    const sixth = entry(6, 'h5', 'h6');
+    const twice = await upload([sixth, { ...sixth, id: sixth.id.toUpperCase() }, lines[0]!, entry(7, 'h6', 'h7')]);
+    expect(twice.json()).toMatchObject({ archivedThroughSeq: 7, chainBroken: false });
+    const archived = await queryRows<{ n: string | number }>(database.db, sql`SELECT count(*) AS n FROM sync_access_log WHERE organisation_id = ${org.organisationId} AND device_id = ${nurse.deviceId}`);
+    expect(Number(archived[0]!.n)).toBe(7);
   });
 });
