@@ -47,7 +47,7 @@ test('a backup made in the app is restored after the password: later reports are
     await openBackups(page);
     await expect(page.getByText('Er is nog geen back-up. Maak er nu een.')).toBeVisible();
     await makeBackup(page, 1);
-    await expect(page.getByTestId('backup-row').first()).toContainText('5 cliënten, 1 rapportages, 0 documenten');
+    await expect(page.getByTestId('backup-row').first()).toContainText('5 cliënten, 1 rapportage, 0 documenten');
     await expectAccessible(page);
     await saveScreenshot(page, 'backups');
 

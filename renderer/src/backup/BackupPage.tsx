@@ -6,6 +6,7 @@ import type { BackupSummaryItem } from '../../../shared/ipc/calls/backup.js';
 import { formatBytes, formatDateTime } from '../format/dates.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { notify } from '../ui/notify.js';
+import { TableSection } from '../ui/TableSection.js';
 import { RestoreBackupModal } from './RestoreBackupModal.js';
 import { useBackups } from './useBackups.js';
 
@@ -51,63 +52,50 @@ export function BackupPage() {
         </Stack>
       </Paper>
 
-      <Paper withBorder p="lg" radius="lg">
-        <Stack gap="sm">
-          <Title order={2} fz={18}>
-            {t('backup.listTitle')}
-          </Title>
-          {list.error && <Alert color="red" role="alert" title={errorText(list.error)} />}
-          {list.isSuccess && items.length === 0 && <Text c="dimmed">{t('backup.empty')}</Text>}
-          {items.length > 0 && (
-            <Table verticalSpacing="sm" data-testid="backup-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('backup.createdAt')}</Table.Th>
-                  <Table.Th scope="col">{t('backup.contents')}</Table.Th>
-                  <Table.Th scope="col">{t('backup.size')}</Table.Th>
-                  <Table.Th scope="col">{t('backup.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((backup) => {
-                  const date = formatDateTime(backup.createdAt, i18n.language);
-                  return (
-                    <Table.Tr key={backup.name} data-testid="backup-row">
-                      <Table.Td fw={500}>{date}</Table.Td>
-                      <Table.Td>
-                        {backup.state === 'ok' ? (
-                          <Text fz="sm">
-                            {t('backup.contentsValue', { clients: backup.clients ?? 0, reports: backup.reports ?? 0, documents: backup.documents ?? 0 })}
-                          </Text>
-                        ) : (
-                          <Tooltip label={t(backup.state === 'tampered' ? 'backup.stateTamperedHint' : 'backup.stateForeignHint')} multiline w={280}>
-                            <Badge color="red" variant="light">
-                              {t(backup.state === 'tampered' ? 'backup.stateTampered' : 'backup.stateForeign')}
-                            </Badge>
-                          </Tooltip>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{formatBytes(backup.bytes, i18n.language)}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconRestore size={16} aria-hidden />}
-                          aria-label={t('backup.restoreLabel', { date })}
-                          disabled={create.isPending}
-                          onClick={() => setRestoring(backup)}
-                        >
-                          {t('backup.restore')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
+      <TableSection
+        title={t('backup.listTitle')}
+        error={list.error ? errorText(list.error) : null}
+        emptyText={t('backup.empty')}
+        loaded={list.isSuccess}
+        rowCount={items.length}
+        columns={[t('backup.createdAt'), t('backup.contents'), t('backup.size'), t('backup.actions')]}
+        testId="backup-list"
+      >
+      {items.map((backup) => {
+        const date = formatDateTime(backup.createdAt, i18n.language);
+        return (
+          <Table.Tr key={backup.name} data-testid="backup-row">
+            <Table.Td fw={500}>{date}</Table.Td>
+            <Table.Td>
+              {backup.state === 'ok' ? (
+                <Text fz="sm">
+                  {[t('backup.contentsClients', { count: backup.clients ?? 0 }), t('backup.contentsReports', { count: backup.reports ?? 0 }), t('backup.contentsDocuments', { count: backup.documents ?? 0 })].join(', ')}
+                </Text>
+              ) : (
+                <Tooltip label={t(backup.state === 'tampered' ? 'backup.stateTamperedHint' : 'backup.stateForeignHint')} multiline w={280}>
+                  <Badge color="red" variant="light">
+                    {t(backup.state === 'tampered' ? 'backup.stateTampered' : 'backup.stateForeign')}
+                  </Badge>
+                </Tooltip>
+              )}
+            </Table.Td>
+            <Table.Td>{formatBytes(backup.bytes, i18n.language)}</Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRestore size={16} aria-hidden />}
+                aria-label={t('backup.restoreLabel', { date })}
+                disabled={create.isPending}
+                onClick={() => setRestoring(backup)}
+              >
+                {t('backup.restore')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+      </TableSection>
       {restoring && <RestoreBackupModal backup={restoring} kept={kept} onClose={() => setRestoring(null)} />}
     </Stack>
   );

@@ -1,10 +1,11 @@
-import { Alert, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RetentionAuditView } from '../../../shared/api/retention.js';
 import { api } from '../bridge/index.js';
 import { formatDate, formatDateTime } from '../format/dates.js';
 import { unwrap } from '../ipc/call.js';
+import { TableSection } from '../ui/TableSection.js';
 import { retentionAuditKey, useRetentionErrorText } from './useRetention.js';
 
 /**
@@ -29,51 +30,35 @@ export function RetentionAuditTrail() {
       .join(' · ');
 
   return (
-    <Paper withBorder p="lg" radius="lg">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} fz={18}>
-            {t('retention.audit.title')}
-          </Title>
-          <Text fz="sm" c="dimmed">
-            {t('retention.audit.intro')}
-          </Text>
-        </div>
-        {trail.error && <Alert color="red" role="alert" title={errorText(trail.error)} />}
-        {trail.isSuccess && entries.length === 0 && <Text c="dimmed">{t('retention.audit.empty')}</Text>}
-        {entries.length > 0 && (
-          <Table verticalSpacing="xs" striped data-testid="retention-audit">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('retention.audit.when')}</Table.Th>
-                <Table.Th scope="col">{t('retention.audit.what')}</Table.Th>
-                <Table.Th scope="col">{t('retention.audit.who')}</Table.Th>
-                <Table.Th scope="col">{t('retention.audit.reference')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr key={`${entry.at}-${entry.event}-${entry.caseId}-${entry.deviceName ?? ''}`} data-testid="retention-audit-entry">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{t(`retention.audit.events.${entry.event}`)}</Text>
-                    {details(entry) && (
-                      <Text fz="xs" c="dimmed">
-                        {details(entry)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{who(entry)}</Table.Td>
-                  <Table.Td>
-                    <Code fz="xs">{entry.caseId}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {trail.data?.more && <Text fz="sm" c="dimmed">{t('retention.audit.more', { count: entries.length })}</Text>}
-      </Stack>
-    </Paper>
+    <TableSection
+      title={t('retention.audit.title')}
+      intro={t('retention.audit.intro')}
+      error={trail.error ? errorText(trail.error) : null}
+      emptyText={t('retention.audit.empty')}
+      loaded={trail.isSuccess}
+      rowCount={entries.length}
+      columns={[t('retention.audit.when'), t('retention.audit.what'), t('retention.audit.who'), t('retention.audit.reference')]}
+      testId="retention-audit"
+      tableProps={{ verticalSpacing: 'xs', striped: true }}
+      footer={trail.data?.more && <Text fz="sm" c="dimmed">{t('retention.audit.more', { count: entries.length })}</Text>}
+    >
+      {entries.map((entry) => (
+        <Table.Tr key={`${entry.at}-${entry.event}-${entry.caseId}-${entry.deviceName ?? ''}`} data-testid="retention-audit-entry">
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</Table.Td>
+          <Table.Td>
+            <Text fz="sm">{t(`retention.audit.events.${entry.event}`)}</Text>
+            {details(entry) && (
+              <Text fz="xs" c="dimmed">
+                {details(entry)}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>{who(entry)}</Table.Td>
+          <Table.Td>
+            <Code fz="xs">{entry.caseId}</Code>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TableSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionCase } from '../../../shared/ipc/calls/retention.js';
@@ -9,6 +9,7 @@ import { unwrap } from '../ipc/call.js';
 import { useSession } from '../session/useSession.js';
 import { ConfirmModal } from '../ui/ConfirmModal.js';
 import { notify } from '../ui/notify.js';
+import { TableSection } from '../ui/TableSection.js';
 import { DeletionRequestForm } from './DeletionRequestForm.js';
 import { LegalExceptionModal } from './LegalExceptionModal.js';
 import { RetentionAuditTrail } from './RetentionAuditTrail.js';
@@ -79,95 +80,68 @@ export function RetentionPage() {
       </div>
       {cases.error && <Alert color="red" role="alert" title={errorText(cases.error)} />}
 
-      <Paper withBorder p="lg" radius="lg">
-        <Stack gap="sm">
-          <Title order={2} fz={18}>
-            {t('retention.offersTitle')}
-          </Title>
-          {cases.isSuccess && offers.length === 0 && <Text c="dimmed">{t('retention.offersEmpty')}</Text>}
-          {offers.length > 0 && (
-            <Table verticalSpacing="sm" data-testid="retention-offers">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('retention.dossier')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.offeredOn')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.status')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {offers.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td fw={500}>{nameOf(item)}</Table.Td>
-                    {day(item.openedOn)}
-                    <Table.Td>{stateBadge(item)}</Table.Td>
-                    <Table.Td>
-                      {item.state === 'awaiting_decision' && (
-                        <Button size="xs" color="red" variant="light" aria-label={t('retention.approveLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'approve', item, name: nameOf(item) })}>
-                          {t('retention.approve')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
+      <TableSection
+        title={t('retention.offersTitle')}
+        emptyText={t('retention.offersEmpty')}
+        loaded={cases.isSuccess}
+        rowCount={offers.length}
+        columns={[t('retention.dossier'), t('retention.offeredOn'), t('retention.status'), t('retention.actions')]}
+        testId="retention-offers"
+      >
+        {offers.map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Td fw={500}>{nameOf(item)}</Table.Td>
+            {day(item.openedOn)}
+            <Table.Td>{stateBadge(item)}</Table.Td>
+            <Table.Td>
+              {item.state === 'awaiting_decision' && (
+                <Button size="xs" color="red" variant="light" aria-label={t('retention.approveLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'approve', item, name: nameOf(item) })}>
+                  {t('retention.approve')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </TableSection>
 
       <DeletionRequestForm />
 
-      <Paper withBorder p="lg" radius="lg">
-        <Stack gap="sm">
-          <Title order={2} fz={18}>
-            {t('retention.requestsTitle')}
-          </Title>
-          {cases.isSuccess && requests.length === 0 && <Text c="dimmed">{t('retention.requestsEmpty')}</Text>}
-          {requests.length > 0 && (
-            <Table verticalSpacing="sm" data-testid="retention-requests">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('retention.dossier')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.openedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.deadline')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.status')}</Table.Th>
-                  <Table.Th scope="col">{t('retention.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {requests.map((item) => (
-                  <Table.Tr key={item.id} data-testid="retention-request">
-                    <Table.Td>
-                      <Text fw={500} fz="sm">
-                        {nameOf(item)}
-                      </Text>
-                      <Text fz="xs" c="dimmed">
-                        {t('retention.receipt', { id: item.id })}
-                      </Text>
-                    </Table.Td>
-                    {day(item.openedOn)}
-                    {day(item.deadline)}
-                    <Table.Td>{stateBadge(item)}</Table.Td>
-                    <Table.Td>
-                      {item.state === 'open' && (
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" color="red" variant="light" aria-label={t('retention.carryOutLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'carryOut', item, name: nameOf(item) })}>
-                            {t('retention.carryOut')}
-                          </Button>
-                          <Button size="xs" variant="default" aria-label={t('retention.exceptionLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'exception', item, name: nameOf(item) })}>
-                            {t('retention.exception')}
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
+      <TableSection
+        title={t('retention.requestsTitle')}
+        emptyText={t('retention.requestsEmpty')}
+        loaded={cases.isSuccess}
+        rowCount={requests.length}
+        columns={[t('retention.dossier'), t('retention.openedOn'), t('retention.deadline'), t('retention.status'), t('retention.actions')]}
+        testId="retention-requests"
+      >
+        {requests.map((item) => (
+          <Table.Tr key={item.id} data-testid="retention-request">
+            <Table.Td>
+              <Text fw={500} fz="sm">
+                {nameOf(item)}
+              </Text>
+              <Text fz="xs" c="dimmed">
+                {t('retention.receipt', { id: item.id })}
+              </Text>
+            </Table.Td>
+            {day(item.openedOn)}
+            {day(item.deadline)}
+            <Table.Td>{stateBadge(item)}</Table.Td>
+            <Table.Td>
+              {item.state === 'open' && (
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" color="red" variant="light" aria-label={t('retention.carryOutLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'carryOut', item, name: nameOf(item) })}>
+                    {t('retention.carryOut')}
+                  </Button>
+                  <Button size="xs" variant="default" aria-label={t('retention.exceptionLabel', { name: nameOf(item) })} onClick={() => setPending({ kind: 'exception', item, name: nameOf(item) })}>
+                    {t('retention.exception')}
+                  </Button>
+                </Group>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </TableSection>
 
       <RetentionAuditTrail />
 
