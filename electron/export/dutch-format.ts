@@ -2,20 +2,12 @@ import { unitLabels, type ClientStatus, type ContactRelation, type Unit } from '
 
 /**
  * Dates and times as a Dutch reader expects them, always in Europe/Amsterdam, whatever the time
- * zone of the laptop. Formatters are built once: constructing Intl objects is the slow part.
+ * zone of the laptop. One style throughout an export: dd-mm-jjjj, with hh:mm for a moment, so a
+ * birth date and a sign-off read alike. Formatters are built once: constructing Intl objects is
+ * the slow part.
  */
 const TIME_ZONE = 'Europe/Amsterdam';
 
-const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
-const longDateTime = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 const shortDateTime = new Intl.DateTimeFormat('nl-NL', {
   timeZone: TIME_ZONE,
   day: '2-digit',
@@ -24,6 +16,7 @@ const shortDateTime = new Intl.DateTimeFormat('nl-NL', {
   hour: '2-digit',
   minute: '2-digit',
 });
+const shortDate = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
 const wallClockParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   hourCycle: 'h23',
@@ -37,14 +30,9 @@ const wallClockParts = new Intl.DateTimeFormat('en-GB', {
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const integer = new Intl.NumberFormat('nl-NL');
 
-/** "24 november 2026" for an instant. */
-export function formatLongDate(instant: string | Date): string {
-  return longDate.format(toDate(instant));
-}
-
-/** "dinsdag 24 november 2026 om 10:15". */
-export function formatLongDateTime(instant: string | Date): string {
-  return longDateTime.format(toDate(instant));
+/** "24-11-2026": the day of an instant in Amsterdam. */
+export function formatDate(instant: string | Date): string {
+  return shortDate.format(toDate(instant));
 }
 
 /** "24-11-2026 10:15". */
@@ -52,11 +40,11 @@ export function formatDateTime(instant: string | Date): string {
   return shortDateTime.format(toDate(instant)).replace(',', '');
 }
 
-/** "1-3-2024" for a calendar date "2024-03-01": no time zone involved, it is the date as meant. */
+/** "01-03-2024" for a calendar date "2024-03-01": no time zone involved, it is the date as meant. */
 export function formatCalendarDate(date: string | null): string {
   if (!date) return '';
   const [year, month, day] = date.split('-');
-  return `${Number(day)}-${Number(month)}-${year}`;
+  return `${day}-${month}-${year}`;
 }
 
 export function formatEuroCents(cents: number): string {

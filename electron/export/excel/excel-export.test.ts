@@ -53,6 +53,9 @@ describe('Excel export of all dossiers', () => {
     expect(first.slice(0, 4)).toEqual(['D-000001', 'Meulen', 'van der', 'Ĳsbrand']);
     expect(first[4]).toBeInstanceOf(Date);
     expect((first[4] as Date).toISOString()).toBe('1938-06-15T00:00:00.000Z');
+    // A real date cell, shown in the same style as the Word export: 15-06-1938.
+    expect(clientsSheet.getRow(2).getCell(5).type).toBe(ExcelJS.ValueType.Date);
+    expect(clientsSheet.getRow(2).getCell(5).numFmt).toBe('dd-mm-yyyy');
     expect(first[5]).toBe('012345672'); // BSN stays text: the leading zero survives
     expect(first[13]).toBe('Huisartsenpraktijk De Ĳssel');
     expect(first[12]).toBeUndefined(); // no e-mail: an empty cell, not an empty string
@@ -70,6 +73,8 @@ describe('Excel export of all dossiers', () => {
     // Cells show Amsterdam's wall clock: 09:15 UTC on 2 March is 10:15 in Amsterdam.
     expect(report[2]).toBeInstanceOf(Date);
     expect((report[2] as Date).toISOString()).toBe('2026-03-02T10:15:00.000Z');
+    expect(reportsSheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
+    expect(reportsSheet.getRow(2).getCell(3).numFmt).toBe('dd-mm-yyyy hh:mm');
     expect(report[7]).toBe('Bram de Jong');
     expect(report[9]).toBeInstanceOf(Date);
     const addendum = rowValues(reportsSheet, 3);

@@ -6,10 +6,9 @@ import {
   contactRelationLabels,
   formatAmount,
   formatCalendarDate,
+  formatDate,
   formatDateTime,
   formatInteger,
-  formatLongDate,
-  formatLongDateTime,
 } from '../dutch-format.js';
 import type { ExportActor } from '../export-source.js';
 import { dataTable, emptyNote, heading, labelTable, paragraph, textBlock } from './docx-parts.js';
@@ -56,7 +55,7 @@ function titlePage(content: DossierContent, context: DossierDocxContext): Paragr
     }),
     labelParagraph('Dossiernummer', content.client.dossierNumber),
     labelParagraph('Organisatie', context.actor.organisationName),
-    labelParagraph('Datum export', formatLongDateTime(context.exportedAt)),
+    labelParagraph('Datum export', formatDateTime(context.exportedAt)),
     labelParagraph('Geëxporteerd door', context.actor.userName),
     new Paragraph({ spacing: { before: 960 } }),
     paragraph('Vertrouwelijk: dit document bevat medische persoonsgegevens. Bewaar en deel het alleen als de wet dat toestaat.', {
@@ -135,7 +134,7 @@ function reportBlock(report: Report, byId: ReadonlyMap<string, Report>, userName
   if (report.lockedAt) marks.push(`Vastgezet door ${nameOf(userNames, report.lockedBy)} op ${formatDateTime(report.lockedAt)}`);
   if (report.visibility === 'restricted') marks.push('Beperkt zichtbaar');
   return [
-    heading(`${formatLongDateTime(report.occurredAt)} — ${kind} — ${report.category}`, 3),
+    heading(`${formatDateTime(report.occurredAt)} — ${kind} — ${report.category}`, 3),
     paragraph(`Auteur: ${nameOf(userNames, report.authorId)}`, { italics: true }),
     ...marks.map((mark) => paragraph(`✓ ${mark}`, { bold: true })),
     ...textBlock(report.body),
@@ -192,7 +191,7 @@ function documentsIndex({ documents }: DossierContent, userNames: ReadonlyMap<st
         d.mimeType,
         `${formatInteger(Math.ceil(d.sizeBytes / 1024))} kB`,
         nameOf(userNames, d.uploadedBy),
-        formatLongDate(d.createdAt),
+        formatDate(d.createdAt),
       ]),
     ),
   ];

@@ -39,7 +39,7 @@ describe('Word export of one dossier', () => {
     expect(texts).toContain('Cliëntdossier');
     expect(texts).toContain('Ĳsbrand van der Meulen');
     expect(texts).toContain('Organisatie: Thuiszorg Één & Co');
-    expect(texts).toContain('Datum export: dinsdag 24 november 2026 om 10:30');
+    expect(texts).toContain('Datum export: 24-11-2026 10:30');
     expect(texts).toContain('Geëxporteerd door: Anna Bakker');
     // Reports, with their marks; Dutch characters survive (ë, é, Ĳ as one letter).
     expect(texts).toContain(reportTexts.first);
@@ -47,13 +47,18 @@ describe('Word export of one dossier', () => {
     expect(texts.some((t) => t.includes('Afgetekend door Bram de Jong op 02-03-2026 13:00'))).toBe(true);
     expect(texts.some((t) => t.includes('Vastgezet door Bram de Jong op 03-03-2026 09:00'))).toBe(true);
     expect(texts.some((t) => t.includes('Addendum bij de rapportage van 02-03-2026 10:15'))).toBe(true);
-    expect(paragraphs.some((p) => p.style === 'Heading3' && p.text.startsWith('maandag 2 maart 2026 om 10:15'))).toBe(true);
+    expect(paragraphs.some((p) => p.style === 'Heading3' && p.text.startsWith('02-03-2026 10:15 — '))).toBe(true);
     // Summer time: 13:30 UTC on 1 July is 15:30 in Amsterdam.
-    expect(paragraphs.some((p) => p.style === 'Heading3' && p.text.startsWith('woensdag 1 juli 2026 om 15:30'))).toBe(true);
+    expect(paragraphs.some((p) => p.style === 'Heading3' && p.text.startsWith('01-07-2026 15:30 — '))).toBe(true);
     // A restricted report of another author is not Anna's to read, so it is not in her export.
     expect(texts).not.toContain(reportTexts.restricted);
     // Personalia, contacts, agenda, time, documents index.
-    expect(texts).toContain('15-6-1938');
+    expect(texts).toContain('15-06-1938');
+    // One date style in the whole document: dd-mm-jjjj (with hh:mm for a moment), no month names.
+    const dates = texts.join('\n').match(/\b\d{1,2}-\d{1,2}-\d{4}\b/g) ?? [];
+    expect(dates.length).toBeGreaterThan(8);
+    expect(dates.filter((date) => !/^\d{2}-\d{2}-\d{4}$/.test(date))).toEqual([]);
+    expect(texts.join('\n')).not.toMatch(/\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/);
     expect(texts).toContain('Anneke de Vries-Ĳzerman');
     expect(texts).toContain('Huisbezoek wondzorg');
     expect(texts).toContain('45 minuten');
