@@ -36,16 +36,30 @@ test('after a minute without activity the app locks; the unsaved report is still
   }
 });
 
-test('the preview host is killed while a report is being typed; after a restart and unlock the draft is there', async ({ page }) => {
+test('the preview host is killed while a report and a contact are being typed; after a restart and unlock both drafts are there', async ({ page }) => {
   const device = await provisionDevice({ clients: demoClients });
   const first = await startPreview({ dataDir: device.dataDir });
+  await page.clock.install();
   await openAndUnlock(page, first.url, device.password);
   await openDossier(page, 'Berg', 'Berg, Johanna van der');
   const composer = page.getByRole('region', { name: 'Nieuwe rapportage' });
   await composer.getByRole('textbox', { name: 'Rapportage' }).fill(typed);
   await expect(composer.getByTestId('draft-status')).toContainText('Concept opgeslagen');
 
+  // A new contact, typed with the clock stopped: no quiet-time timer can fire, so only leaving
+  // the field (Tab) writes the draft.
+  await page.getByRole('tab', { name: 'Contacten' }).click();
+  await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+  const contact = page.getByRole('dialog', { name: 'Contactpersoon toevoegen' });
+  await expect(contact.getByRole('textbox', { name: 'Naam' })).toBeFocused();
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await contact.getByRole('textbox', { name: 'Naam' }).fill('Marieke van Dijk');
+  await expect(contact.getByTestId('draft-status')).toHaveCount(0);
+  await contact.getByRole('textbox', { name: 'Naam' }).press('Tab');
+  await expect(contact.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+
   await first.kill(); // SIGKILL: no shutdown, no flush, like a crash or a killed app
+  await page.clock.resume();
 
   const second = await startPreview({ dataDir: device.dataDir });
   try {
@@ -56,8 +70,83 @@ test('the preview host is killed while a report is being typed; after a restart 
     await expect(restored.getByTestId('draft-status')).toContainText('Concept opgeslagen');
     await expectAccessible(page);
     await saveScreenshot(page, 'draft-restored');
+
+    await page.getByRole('tab', { name: 'Contacten' }).click();
+    await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+    await expect(contact.getByRole('textbox', { name: 'Naam' })).toHaveValue('Marieke van Dijk');
+    await expect(contact.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'contact-draft-restored');
+    await contact.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('table', { name: 'Contactpersonen' })).toContainText('Marieke van Dijk');
+    // Saved: the draft is gone, the next new contact starts empty.
+    await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+    await expect(contact.getByRole('textbox', { name: 'Naam' })).toHaveValue('');
   } finally {
     await second.stop();
+  }
+});
+
+test('a half-planned appointment and a half-registered time come back after a reload; saving or clearing ends the draft', async ({ page }) => {
+  const device = await provisionDevice({ clients: demoClients });
+  const preview = await startPreview({ dataDir: device.dataDir });
+  try {
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    let appointment = page.getByRole('dialog', { name: 'Nieuwe afspraak' });
+    const start = await appointment.getByRole('textbox', { name: 'Begin' }).inputValue();
+    await appointment.getByRole('textbox', { name: 'Omschrijving' }).fill('Huisbezoek medicatie');
+    await appointment.getByRole('textbox', { name: 'Locatie' }).fill('Oudegracht 112, Utrecht');
+    await expect(appointment.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'appointment-draft');
+
+    await page.reload();
+    await openAndUnlock(page, preview.url, device.password);
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    appointment = page.getByRole('dialog', { name: 'Nieuwe afspraak' });
+    await expect(appointment.getByRole('textbox', { name: 'Omschrijving' })).toHaveValue('Huisbezoek medicatie');
+    await expect(appointment.getByRole('textbox', { name: 'Locatie' })).toHaveValue('Oudegracht 112, Utrecht');
+    // The times were not touched, so they are the new start's, not the draft's.
+    await expect(appointment.getByRole('textbox', { name: 'Begin' })).toHaveValue(start);
+    await appointment.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await expect(appointment).toBeHidden();
+    await page.getByRole('button', { name: 'Nieuwe afspraak' }).click();
+    await expect(appointment.getByRole('textbox', { name: 'Omschrijving' })).toHaveValue('');
+    await appointment.getByRole('button', { name: 'Annuleren' }).click();
+
+    await openDossier(page, 'Berg', 'Berg, Johanna van der');
+    await page.getByRole('tab', { name: 'Tijdregistratie' }).click();
+    await page.getByRole('button', { name: 'Tijd registreren' }).click();
+    let time = page.getByRole('dialog', { name: 'Tijd registreren' });
+    await time.getByRole('textbox', { name: 'Aantal' }).fill('35');
+    await time.getByRole('textbox', { name: 'Notitie' }).fill('Telefonisch overleg met de huisarts');
+    await expect(time.getByTestId('draft-status')).toContainText('Concept opgeslagen');
+    await saveScreenshot(page, 'time-draft');
+
+    await page.reload();
+    await openAndUnlock(page, preview.url, device.password);
+    await openDossier(page, 'Berg', 'Berg, Johanna van der');
+    await page.getByRole('tab', { name: 'Tijdregistratie' }).click();
+    await page.getByRole('button', { name: 'Tijd registreren' }).click();
+    time = page.getByRole('dialog', { name: 'Tijd registreren' });
+    await expect(time.getByRole('textbox', { name: 'Aantal' })).toHaveValue('35');
+    await expect(time.getByRole('textbox', { name: 'Notitie' })).toHaveValue('Telefonisch overleg met de huisarts');
+    await expectAccessible(page);
+    // "Formulier leegmaken": the form starts over, and stays empty after the next reload.
+    await time.getByRole('button', { name: 'Formulier leegmaken' }).click();
+    await expect(time.getByRole('textbox', { name: 'Notitie' })).toHaveValue('');
+    await page.reload();
+    await openAndUnlock(page, preview.url, device.password);
+    await openDossier(page, 'Berg', 'Berg, Johanna van der');
+    await page.getByRole('tab', { name: 'Tijdregistratie' }).click();
+    await page.getByRole('button', { name: 'Tijd registreren' }).click();
+    await expect(time.getByRole('textbox', { name: 'Notitie' })).toHaveValue('');
+    await expect(time.getByRole('textbox', { name: 'Aantal' })).toHaveValue('');
+  } finally {
+    await preview.stop();
   }
 });
 

@@ -1,5 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
-import { IconEraser } from '@tabler/icons-react';
+import { Alert, Button, Stack } from '@mantine/core';
 import { AppModal } from '../ui/AppModal.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -7,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { clientDisplayName } from '../../../shared/domain/client.js';
 import { api } from '../bridge/index.js';
-import { DraftStatus } from '../drafts/DraftStatus.js';
+import { DraftFormFooter } from '../drafts/DraftFormFooter.js';
+import { changedFieldsDraft, restoreChangedFields } from '../drafts/draft-content.js';
 import { useDraft } from '../drafts/useDraft.js';
 import { domainResolver } from '../forms/domain-resolver.js';
 import { applyServerIssues } from '../forms/apply-server-issues.js';
@@ -19,12 +19,6 @@ import { clientCreateSchema, clientFormFields, emptyClient, type ClientCreateOut
 
 /** One draft per user: a half-registered client comes back when the form is opened again. */
 const newClientDraftKey = 'client:new';
-
-/** The typed values worth keeping; "" when the form holds nothing but its defaults. */
-function draftContent(values: ClientFormValues): string {
-  const typed = Object.entries(values).filter(([field, value]) => value !== emptyClient[field as keyof ClientFormValues]);
-  return typed.length === 0 ? '' : JSON.stringify(Object.fromEntries(typed));
-}
 
 /**
  * "Nieuwe cliënt". What is typed is a draft in the encrypted store within a second: cancelling, a
@@ -41,12 +35,12 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
     resolver: domainResolver<ClientFormValues, ClientCreateOutput>(clientCreateSchema),
     mode: 'onTouched',
   });
-  const content = draftContent(form.watch());
+  const content = changedFieldsDraft(form.watch(), emptyClient);
   const draft = useDraft({
     key: newClientDraftKey,
     clientId: null,
     content,
-    onRestore: (stored) => form.reset({ ...emptyClient, ...(JSON.parse(stored) as Partial<ClientFormValues>) }),
+    onRestore: (stored) => form.reset(restoreChangedFields(stored, emptyClient)),
   });
   // The form first, then the draft: a save still pending must find the form empty, not the old values.
   const clear = async () => {
@@ -73,25 +67,14 @@ export function NewClientModal({ opened, onClose }: { opened: boolean; onClose: 
           {create.error && !(form.formState.errors && Object.keys(form.formState.errors).length > 0) && (
             <Alert color="red" role="alert" title={errorText(create.error)} />
           )}
-          {/* The actions on one line, right; the quiet draft line under them (side by side they did not fit). */}
-          <Stack gap="xs">
-            <Group justify="space-between" wrap="nowrap">
-              {content !== '' && (
-                <Button variant="default" leftSection={<IconEraser size={16} aria-hidden />} onClick={() => void clear()}>
-                  {t('clients.clearForm')}
-                </Button>
-              )}
-              <Group ml="auto" wrap="nowrap">
-                <Button variant="default" onClick={onClose}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={create.isPending}>
-                  {t('clients.createSubmit')}
-                </Button>
-              </Group>
-            </Group>
-            <DraftStatus state={draft.state} />
-          </Stack>
+          <DraftFormFooter state={draft.state} clear={content !== '' ? { label: t('clients.clearForm'), onClear: () => void clear() } : undefined}>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('clients.createSubmit')}
+            </Button>
+          </DraftFormFooter>
         </Stack>
       </form>
     </AppModal>
