@@ -1,25 +1,12 @@
-import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { monthlyCancellationEndDate } from '../shared/subscription/cancellation.js';
 import { addMonths } from '../shared/subscription/dates.js';
+import { freePort, signInAsDemoUser, demoPassword } from './support/demo-service.js';
 import { expectAccessible } from './support/accessibility.js';
 import { openAndUnlock } from './support/app.js';
 import { provisionDevice } from './support/provision-device.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
-
-/** A port nobody uses now, so the test knows where the preview's embedded central service listens. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The test also acts as the operator of the service (art. 8 price changes). */
 const operatorToken = 'operator-token-for-the-admin-e2e-test-2026';
@@ -46,12 +33,7 @@ test.describe('admin screens with the embedded central service', () => {
 
   test('the owner converts the trial, invites a fifth user, sees the automatic upgrade first, and the plan follows; security settings are saved', async ({ page }) => {
     test.setTimeout(240_000);
-    await page.goto(preview.url);
-    await page.getByText('NL', { exact: true }).click();
-    await page.getByLabel('E-mailadres').fill('eigenaar@demo.thuisdossier.nl');
-    await page.getByRole('textbox', { name: 'Wachtwoord' }).fill('demo-wachtwoord-2026');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
+    await signInAsDemoUser(page, preview.url, 'eigenaar@demo.thuisdossier.nl');
 
     // Users and seats.
     await page.getByRole('link', { name: 'Beheer' }).click();
@@ -222,7 +204,7 @@ test.describe('admin screens with the embedded central service', () => {
     await expect(handOver.getByText('Dit wachtwoord klopt niet. Vul het wachtwoord in waarmee je je bij Thuisdossier aanmeldt')).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-transfer-wrong-password');
-    await handOver.getByLabel('Je wachtwoord').fill('demo-wachtwoord-2026');
+    await handOver.getByLabel('Je wachtwoord').fill(demoPassword);
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-transfer-ownership');
     await handOver.getByRole('button', { name: 'Overdragen' }).click();

@@ -1,24 +1,11 @@
-import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { freePort, signInAsDemoUser, demoPassword } from './support/demo-service.js';
 import { expectAccessible } from './support/accessibility.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const operatorToken = 'e2e-operator-token-of-at-least-32-characters';
 const day = 24 * 60 * 60 * 1000;
-
-/** A port nobody uses now, so the test knows where the preview's embedded central service listens. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe('notices from the service in the app', () => {
   let preview: RunningPreview;
@@ -63,12 +50,7 @@ test.describe('notices from the service in the app', () => {
       effectiveOn: new Date(Date.now() + 60 * day).toISOString().slice(0, 10),
     });
 
-    await page.goto(preview.url);
-    await page.getByText('NL', { exact: true }).click();
-    await page.getByLabel('E-mailadres').fill('wijkverpleegkundige@demo.thuisdossier.nl');
-    await page.getByRole('textbox', { name: 'Wachtwoord' }).fill('demo-wachtwoord-2026');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
+    await signInAsDemoUser(page, preview.url, 'wijkverpleegkundige@demo.thuisdossier.nl');
 
     const notices = page.getByRole('region', { name: 'Berichten van Thuisdossier' });
     const maintenance = notices.getByRole('alert').filter({ hasText: 'Onderhoud aan de centrale dienst' });
@@ -89,7 +71,7 @@ test.describe('notices from the service in the app', () => {
     const signIn = await fetch(new URL('/v1/auth/sign-in', centralUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'wijkverpleegkundige@demo.thuisdossier.nl', password: 'demo-wachtwoord-2026', device: { id: crypto.randomUUID(), name: 'e2e', platform: 'linux' } }),
+      body: JSON.stringify({ email: 'wijkverpleegkundige@demo.thuisdossier.nl', password: demoPassword, device: { id: crypto.randomUUID(), name: 'e2e', platform: 'linux' } }),
     });
     const token = ((await signIn.json()) as { session: { token: string } }).session.token;
     const list = (await (await fetch(new URL('/v1/notices', centralUrl), { headers: { authorization: `Bearer ${token}` } })).json()) as { notices: Array<{ id: string; acknowledged: boolean }> };

@@ -1,24 +1,11 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test, type Page } from '@playwright/test';
+import { freePort, signInAsDemoUser, demoPassword } from './support/demo-service.js';
 import { unlock } from './support/app.js';
 import { expectAccessible } from './support/accessibility.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
-
-/** A port nobody uses now, so the preview's embedded central service listens where the test knows. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe('retention and deletion with the embedded central service', () => {
   let preview: RunningPreview;
@@ -35,12 +22,7 @@ test.describe('retention and deletion with the embedded central service', () => 
 
   test('the owner approves a destruction offer, records a deletion request and a legal exception, and carries the request out: the dossiers leave this laptop at its next sync', async ({ page }) => {
     test.setTimeout(600_000);
-    await page.goto(preview.url);
-    await page.getByText('NL', { exact: true }).click();
-    await page.getByLabel('E-mailadres').fill('eigenaar@demo.thuisdossier.nl');
-    await page.getByRole('textbox', { name: 'Wachtwoord' }).fill(password);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
+    await signInAsDemoUser(page, preview.url, 'eigenaar@demo.thuisdossier.nl');
 
     // Three dossiers, sent to the central service; Verhoeven's care ended in 2005.
     for (const [first, last, bsn] of [
@@ -88,7 +70,7 @@ test.describe('retention and deletion with the embedded central service', () => 
     }
     preview = await startPreview({ dataDir: preview.dataDir, env });
     await page.goto(preview.url);
-    await unlock(page, password);
+    await unlock(page, demoPassword);
     await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible({ timeout: 60_000 });
 
     await mainMenu(page, 'Bewaren en verwijderen');
@@ -175,7 +157,6 @@ test.describe('retention and deletion with the embedded central service', () => 
   });
 });
 
-const password = 'demo-wachtwoord-2026';
 
 async function mainMenu(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
