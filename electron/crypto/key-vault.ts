@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { StoreError } from '../store/store-error.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { productionKdfParams, type KdfParams } from './kdf-params.js';
+import { pwhashInWorker } from './pwhash-worker.js';
 import type { Sodium } from './sodium.js';
 import { afterFailure, mayTryUnlock, noFailures, type UnlockAttempts } from './unlock-throttle.js';
 
@@ -162,6 +163,9 @@ export class KeyVault {
 
   private derive(password: string, salt: Uint8Array, params: KdfParams): Uint8Array {
     const s = this.sodium;
+    // In a worker, so Argon2id's memory is not held by this process afterwards (pwhash-worker.ts).
+    const inWorker = pwhashInWorker(databaseKeyBytes, password, salt, params);
+    if (inWorker) return inWorker;
     return s.crypto_pwhash(databaseKeyBytes, password, salt, params.opsLimit, params.memLimitBytes, s.crypto_pwhash_ALG_ARGON2ID13);
   }
 
