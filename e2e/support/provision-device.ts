@@ -7,6 +7,7 @@ import { LocalStore } from '../../electron/store/index.js';
 import { licenceStorageKeys } from '../../electron/licence/key-value-storage.js';
 import { DeviceValues, syncValueKeys } from '../../electron/sync/device-values.js';
 import type { ClientCreate } from '../../shared/domain/client.js';
+import type { ReportCreate } from '../../shared/domain/report.js';
 import type { LeaseStatus, LicenceLease } from '../../shared/licence/lease.js';
 import { encodeKey, leaseCrypto, signLease } from '../../shared/licence/sign.js';
 
@@ -44,6 +45,10 @@ export async function provisionDevice(
     licence?: { status?: LeaseStatus; exportAllowed?: boolean; blockReason?: LicenceLease['blockReason'] };
     /** Appointments of the signed-in user, with the clients (by index in `clients`) they visit. */
     appointments?: { title: string; startsAt: string; endsAt: string; clientIndexes?: number[] }[];
+    /** Dossier rights an administrator granted (clients by index in `clients`), e.g. the sign-off right. */
+    grants?: { to: 'nurse' | 'colleague' | 'admin'; clientIndex: number; canEdit?: boolean; canSignOff?: boolean }[];
+    /** Reports written by whoever registered the clients (clients by index in `clients`). */
+    reports?: { clientIndex: number; body: string; category?: ReportCreate['category']; occurredAt: string }[];
     /** A session token as the online sign-in stores it (for screens that call the service, e.g. admin offline). */
     sessionToken?: string;
   } = {},
@@ -65,6 +70,17 @@ export async function provisionDevice(
   const signedIn = users[options.signedInAs ?? 'nurse'];
   const session = store.session(users[options.clientsCreatedBy ?? options.signedInAs ?? 'nurse'].id);
   const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
+  const administrator = store.session(users.admin.id);
+  for (const grant of options.grants ?? []) {
+    administrator.access.grant({
+      clientId: clientIds[grant.clientIndex]!,
+      userId: users[grant.to].id,
+      rights: { canRead: true, canEdit: grant.canEdit ?? true, canSignOff: grant.canSignOff ?? false },
+    });
+  }
+  for (const { clientIndex, category = 'Algemeen', ...report } of options.reports ?? []) {
+    session.reports.create({ ...report, clientId: clientIds[clientIndex]!, category });
+  }
   const planner = store.session(signedIn.id);
   for (const { clientIndexes = [], ...appointment } of options.appointments ?? []) {
     planner.appointments.create({ ...appointment, practitionerIds: [signedIn.id], clientIds: clientIndexes.map((i) => clientIds[i]!) });

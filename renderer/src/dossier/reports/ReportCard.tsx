@@ -97,7 +97,7 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
           </Stack>
           <Group gap={6}>
             {report.signedOffAt && (
-              <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} aria-hidden />}>
+              <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} aria-hidden />} data-testid="signed-off-badge">
                 {t('reports.signedOffBadge')}
               </Badge>
             )}
