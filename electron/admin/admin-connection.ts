@@ -78,12 +78,13 @@ export function adminErrorFrom(error: unknown): unknown {
     case 'session_expired':
       return new CoreError('not_signed_in', 'The session with the central service has expired; sign in online again.');
     case 'forbidden':
+      return new CoreError('forbidden', error.message);
     case 'ip_not_allowed':
     case 'account_paused':
     case 'device_revoked':
     case 'organisation_ended':
     case 'two_factor_enrolment_required':
-      return new CoreError('forbidden', error.message);
+      return new CoreError('forbidden', error.message, { refusal: error.code });
     case 'invalid_credentials':
       return new CoreError('wrong_password', 'The password is not right.');
     case 'two_factor_required':

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toIpcError } from '../core/error-mapping.js';
 import { interactiveKdfParams } from '../crypto/kdf-params.js';
 import { loadSodium } from '../crypto/sodium.js';
 import { LocalStore } from '../store/index.js';
@@ -12,6 +13,7 @@ import {
   apiSignIn,
   demoCarer,
   demoNurse,
+  demoOwner,
   demoPassword,
   startCentralService,
   totpCode,
@@ -101,6 +103,20 @@ describe('first online sign-in on a device (real central service)', () => {
     const store = await LocalStore.at({ dir: dataDir, kdfParams: interactiveKdfParams(await loadSodium()) });
     const session = new SessionService(store, dataDir, { api: new CentralApi(central.url), appVersion: '0.1.0', leaseKeys: {} });
     await expect(session.signIn({ email: demoNurse, password: demoPassword })).rejects.toMatchObject({ code: 'licence_blocked' });
+    expect(readDeviceAccount(dataDir)).toBeNull();
+  });
+
+  // Last in this file: the carer stays paused.
+  it('a paused account is turned away with that reason (not a plain "no access"), and nothing is created', async () => {
+    const owner = await apiSignIn(central.url, demoOwner);
+    const { users } = (await apiCall(central.url, owner, 'GET', '/v1/admin/users')) as { users: Array<{ id: string; email: string }> };
+    const carer = users.find((user) => user.email === demoCarer)!;
+    await apiCall(central.url, owner, 'PATCH', `/v1/admin/users/${carer.id}`, { status: 'paused' });
+
+    const { dataDir, store, session } = await device();
+    const refused = await session.signIn({ email: demoCarer, password: demoPassword }).then(() => null, (error: unknown) => error);
+    expect(toIpcError(refused)).toMatchObject({ code: 'forbidden', refusal: 'account_paused' });
+    expect(store.exists()).toBe(false);
     expect(readDeviceAccount(dataDir)).toBeNull();
   });
 });

@@ -135,8 +135,10 @@ export function coreErrorFrom(error: unknown): unknown {
     case 'account_paused':
     case 'device_revoked':
     case 'organisation_ended':
-    case 'forbidden':
     case 'two_factor_enrolment_required':
+      // Each its own text on the sign-in screen: what happened and what to do about it.
+      return new CoreError('forbidden', error.message, { refusal: error.code });
+    case 'forbidden':
       return new CoreError('forbidden', error.message);
     case 'invalid_request':
       return new CoreError('invalid_input', error.message);

@@ -29,6 +29,13 @@ export const ipcErrorCodes = [
 ] as const;
 
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
+
+/**
+ * Why the central service turned a person away (code `forbidden`), where "no access" alone leaves
+ * a nurse stuck: each has its own text saying what to do next (i18n key `errors.refusal.<reason>`).
+ */
+export const accessRefusals = ['two_factor_enrolment_required', 'ip_not_allowed', 'account_paused', 'device_revoked', 'organisation_ended'] as const;
+export type AccessRefusal = (typeof accessRefusals)[number];
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 
 export const ipcIssueSchema = z.object({ path: z.string(), message: z.string() });
@@ -41,6 +48,8 @@ export const ipcErrorSchema = z.object({
   issues: z.array(ipcIssueSchema).optional(),
   /** Seconds to wait before trying again (rate limits, unlock back-off). */
   retryAfterSeconds: z.number().nonnegative().optional(),
+  /** With `forbidden` from the central service: which rule refused. */
+  refusal: z.enum(accessRefusals).optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 

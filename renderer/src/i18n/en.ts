@@ -109,5 +109,15 @@ export const en: Messages = {
     tampered: 'The data is damaged or was changed outside the app. Contact support.',
     cancelled: 'Cancelled.',
     internal: 'Something unexpected went wrong. Try again; if it keeps happening, contact support.',
+    refusal: {
+      two_factor_enrolment_required:
+        'Your organisation requires two-step verification, and it is not set up for your account yet. This app cannot set it up yet. Ask your administrator for help: they can turn the requirement off for a while under Administration → Security, so you can sign in again.',
+      ip_not_allowed:
+        'Your organisation only allows sign-in from certain networks, and this network is not one of them. Sign in from an allowed network (at the office, for example), or ask your administrator to add this network under Administration → Security.',
+      account_paused: 'Your administrator has paused your account, so you cannot sign in. Ask your administrator to make your account active again under Administration → Users.',
+      device_revoked:
+        'An administrator signed this device out; it may no longer sign in. Sign in on another device, or ask your administrator whether you may use this device again.',
+      organisation_ended: "Your organisation's agreement with Thuisdossier has ended; signing in is no longer possible. Contact the owner of your organisation's account.",
+    },
   },
 };

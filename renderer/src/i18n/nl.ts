@@ -109,6 +109,18 @@ export const nl = {
     tampered: 'De gegevens zijn beschadigd of gewijzigd buiten de app. Neem contact op met support.',
     cancelled: 'Geannuleerd.',
     internal: 'Er ging iets onverwachts mis. Probeer het opnieuw; blijft het gebeuren, neem dan contact op met support.',
+    /** Why the central service turned you away, and what to do next (one per rule). */
+    refusal: {
+      two_factor_enrolment_required:
+        'Je organisatie heeft tweestapsverificatie verplicht gesteld, en voor jouw account is die nog niet ingesteld. Instellen kan nog niet in deze app. Vraag je beheerder om hulp: die kan in Beheer → Beveiliging de verplichting tijdelijk uitzetten, zodat je weer kunt aanmelden.',
+      ip_not_allowed:
+        'Je organisatie staat aanmelden alleen toe vanaf bepaalde netwerken, en dit netwerk hoort daar niet bij. Meld je aan vanaf een toegestaan netwerk (bijvoorbeeld op kantoor), of vraag je beheerder dit netwerk toe te voegen in Beheer → Beveiliging.',
+      account_paused: 'Je account is gepauzeerd door je beheerder, daarom kun je niet aanmelden. Vraag je beheerder je account weer actief te maken in Beheer → Gebruikers.',
+      device_revoked:
+        'Een beheerder heeft dit apparaat afgemeld; het mag niet meer aanmelden. Meld je aan op een ander apparaat, of vraag je beheerder of je dit apparaat weer mag gebruiken.',
+      organisation_ended:
+        'De overeenkomst van je organisatie met Thuisdossier is beëindigd; aanmelden kan niet meer. Neem contact op met de eigenaar van het account van je organisatie.',
+    },
   },
 };
 
