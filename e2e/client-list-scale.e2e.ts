@@ -3,6 +3,7 @@ import type { ClientCreate } from '../shared/domain/client.js';
 import { openAndUnlock } from './support/app.js';
 import { provisionDevice, type ProvisionedDevice } from './support/provision-device.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
+import { saveScreenshot } from './support/screenshots.js';
 
 const firstNames = ['Anna', 'Bram', 'Cor', 'Dirk', 'Els', 'Femke', 'Gijs', 'Hanna', 'Ingrid', 'Joost', 'Kees', 'Lotte', 'Maarten', 'Noor', 'Otto', 'Pien'];
 const lastNames = ['Jansen', 'de Jong', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker'];
@@ -23,7 +24,7 @@ let device: ProvisionedDevice;
 let preview: RunningPreview;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  device = await provisionDevice({ clients: manyClients(1500) });
+  device = await provisionDevice({ clients: manyClients(10_000) });
   preview = await startPreview({ dataDir: device.dataDir });
 });
 test.afterAll(async () => {
@@ -32,16 +33,29 @@ test.afterAll(async () => {
 
 test('a long client list is virtualised: only the rows in view exist, and scrolling reaches the last one', async ({ page }) => {
   await openAndUnlock(page, preview.url, device.password);
-  await expect(page.getByTestId('client-count')).toHaveText('1500 dossiers');
+  await expect(page.getByTestId('client-count')).toHaveText('10000 dossiers');
   const table = page.getByRole('table', { name: 'Cliëntdossiers' });
-  await expect(table).toHaveAttribute('aria-rowcount', '1501');
+  await expect(table).toHaveAttribute('aria-rowcount', '10001');
   const rendered = await page.getByTestId('client-rows').getByRole('row').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(60);
 
   await page.getByTestId('client-rows').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
   await expect(page.getByRole('link', { name: 'Zwart, Zeger' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'Zwart, Zeger' })).toHaveAttribute('aria-rowindex', '1501');
+  await expect(page.getByRole('row').filter({ hasText: 'Zwart, Zeger' })).toHaveAttribute('aria-rowindex', '10001');
+});
+
+test('a search with more than 200 hits shows 200 and says how many matched; typing on narrows it', async ({ page }) => {
+  await openAndUnlock(page, preview.url, device.password);
+  const search = page.getByRole('searchbox', { name: 'Zoeken' });
+  await search.fill('Jansen');
+  // 10,000 clients over 16 surnames: 625 are called Jansen.
+  await expect(page.getByTestId('client-count')).toHaveText('200 van 625 getoond — typ verder om te verfijnen');
+  await expect(page.getByRole('table', { name: 'Cliëntdossiers' })).toHaveAttribute('aria-rowcount', '201');
+  await saveScreenshot(page, 'client-list-search-capped');
+  await search.fill('Zwart');
+  await expect(page.getByTestId('client-count')).toHaveText('1 van 10000 dossiers');
+  await expect(page.getByRole('link', { name: 'Zwart, Zeger' })).toBeVisible();
 });
 
 test('the interface switches to English and back', async ({ page }) => {
@@ -49,7 +63,7 @@ test('the interface switches to English and back', async ({ page }) => {
   await page.getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New client' })).toBeVisible();
-  await expect(page.getByTestId('client-count')).toHaveText('1500 records');
+  await expect(page.getByTestId('client-count')).toHaveText('10000 records');
   await page.getByText('NL', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible();
 });

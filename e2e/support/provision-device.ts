@@ -69,7 +69,9 @@ export async function provisionDevice(
   store.directory.upsertUser(organisationId, { ...users.admin, role: 'admin' });
   const signedIn = users[options.signedInAs ?? 'nurse'];
   const session = store.session(users[options.clientsCreatedBy ?? options.signedInAs ?? 'nurse'].id);
-  const clientIds = (options.clients ?? []).map((client) => session.clients.create(client).id);
+  // One transaction with the search index built once at the end (as the first sync loads a
+  // device): 10,000 clients in seconds instead of minutes.
+  const clientIds = store.loadInBulk(() => (options.clients ?? []).map((client) => session.clients.create(client).id));
   const administrator = store.session(users.admin.id);
   for (const grant of options.grants ?? []) {
     administrator.access.grant({

@@ -7,7 +7,8 @@ import { matchText, snippetOf, wordQuery } from './text-match.js';
 
 export interface ClientSearchOptions {
   status?: ClientStatus;
-  limit?: number;
+  /** At most 200 hits (default 50); 'all' for every match, when the caller must count them. */
+  limit?: number | 'all';
 }
 
 export type ClientSearchHit = Pick<Client, 'id' | 'dossierNumber' | 'firstName' | 'infix' | 'lastName' | 'birthDate' | 'postcode' | 'city' | 'status'>;
@@ -74,7 +75,8 @@ export class SearchService {
   /** Clients by name, BSN, dossier number or postcode; only dossiers this user may read. */
   clients(query: string, options: ClientSearchOptions = {}): ClientSearchHit[] {
     const parsed = parseClientQuery(String(query).slice(0, 200));
-    const limit = clampLimit(options.limit);
+    // SQLite's LIMIT -1 is no limit.
+    const limit = options.limit === 'all' ? -1 : clampLimit(options.limit);
     return this.scope.read((actor) => {
       const params = { userId: actor.userId, organisationId: actor.organisationId, status: options.status ?? null, limit, value: null as string | null };
       if (parsed.kind === 'bsn') params.value = parsed.bsn;

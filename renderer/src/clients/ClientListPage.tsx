@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientStatus } from '../../../shared/domain/client.js';
 import { isAdministrator } from '../../../shared/domain/user.js';
+import { formatCount } from '../format/dates.js';
 import { useSession } from '../session/useSession.js';
 import { useSyncStatus } from '../sync/useSyncStatus.js';
 import { clientStatuses } from './client-status.js';
@@ -13,7 +14,7 @@ import { NewClientModal } from './NewClientModal.js';
 import { useClientList } from './useClientList.js';
 
 export function ClientListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<ClientStatus | 'all'>('all');
   const [mine, setMine] = useState(false);
@@ -29,6 +30,13 @@ export function ClientListPage() {
   // "you have no clients": saying the latter would send a nurse to her administrator for nothing.
   const sync = useSyncStatus().data;
   const stillFetching = total === 0 && sync !== undefined && sync.lastSyncAt === null && sync.online;
+  const matched = list.data?.matched ?? items.length;
+  const countLine = () => {
+    // A search shows at most 200 clients; saying so keeps a nurse from thinking the rest do not exist.
+    if (matched > items.length) return t('clients.searchCapped', { shown: formatCount(items.length, i18n.language), matched: formatCount(matched, i18n.language) });
+    if (query.trim() || status !== 'all' || mine || administration) return t('clients.countFiltered', { count: items.length, total });
+    return t('clients.count', { count: total });
+  };
 
   return (
     <Stack gap="md">
@@ -38,7 +46,7 @@ export function ClientListPage() {
             {t('clients.title')}
           </Title>
           <Text c="dimmed" fz="sm" data-testid="client-count" aria-live="polite">
-            {query.trim() || status !== 'all' || mine || administration ? t('clients.countFiltered', { count: items.length, total }) : t('clients.count', { count: total })}
+            {countLine()}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>

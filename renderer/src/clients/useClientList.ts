@@ -29,7 +29,8 @@ export function useClientList(filter: ClientListFilter) {
     queryFn: async () => {
       if (!filter.administration) return unwrap(api.clients.list({ query, mine: filter.mine, ...(filter.status ? { status: filter.status } : {}) }));
       const { items } = await unwrap(api.clients.administration({}));
-      return { items: items.filter((item) => matches(item, query, filter.status)), total: items.length };
+      const found = items.filter((item) => matches(item, query, filter.status));
+      return { items: found, total: items.length, matched: found.length };
     },
     placeholderData: keepPreviousData,
   });

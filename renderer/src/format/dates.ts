@@ -89,6 +89,11 @@ export function nowLocalInput(): string {
   return toLocalInput(new Date().toISOString());
 }
 
+/** A count with the language's thousands separator: 10.000 in Dutch, 10,000 in English. */
+export function formatCount(count: number, language = 'nl'): string {
+  return new Intl.NumberFormat(locale(language)).format(count);
+}
+
 export function formatBytes(bytes: number, language = 'nl'): string {
   const n = new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 });
   if (bytes < 1024) return `${bytes} B`;

@@ -30,6 +30,7 @@ export const enWork: Strings<typeof nlWork> = {
     title: 'Clients',
     count_one: '{{count}} record',
     count_other: '{{count}} records',
+    searchCapped: '{{shown}} of {{matched}} shown — keep typing to narrow the search',
     countFiltered: '{{count}} of {{total}} records',
     searchLabel: 'Search',
     search: 'Name, BSN, record number or postcode',

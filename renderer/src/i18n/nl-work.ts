@@ -27,6 +27,7 @@ export const nlWork = {
     title: 'Cliënten',
     count_one: '{{count}} dossier',
     count_other: '{{count}} dossiers',
+    searchCapped: '{{shown}} van {{matched}} getoond — typ verder om te verfijnen',
     countFiltered: '{{count}} van {{total}} dossiers',
     searchLabel: 'Zoeken',
     search: 'Naam, BSN, dossiernummer of postcode',

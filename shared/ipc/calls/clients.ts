@@ -17,6 +17,9 @@ export const clientListItemSchema = z.object({
 });
 export type ClientListItem = z.infer<typeof clientListItemSchema>;
 
+/** A search shows at most this many clients: more is not a list anyone reads; typing on narrows it. */
+export const clientSearchLimit = 200;
+
 export const clientListInputSchema = z
   .object({
     query: z.string().trim().max(200).default(''),
@@ -32,7 +35,14 @@ export type MyDossierRights = z.infer<typeof myDossierRightsSchema>;
 const clientIdInput = z.object({ clientId: idSchema }).strict();
 
 export const clientCalls = {
-  'clients.list': call(clientListInputSchema, z.object({ items: z.array(clientListItemSchema), total: z.number().int() })),
+  /**
+   * total: every dossier the user may open; matched: how many answer the query and filters. A
+   * search returns at most clientSearchLimit items, so matched may be larger than items.length.
+   */
+  'clients.list': call(
+    clientListInputSchema,
+    z.object({ items: z.array(clientListItemSchema), total: z.number().int(), matched: z.number().int() }),
+  ),
   'clients.get': call(clientIdInput, z.object({ client: clientSchema, rights: myDossierRightsSchema })),
   'clients.create': call(clientCreateSchema, clientSchema),
   /** Administrators: every dossier of the organisation, to manage access (canRead: whether they may open it). */
