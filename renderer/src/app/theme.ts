@@ -12,6 +12,10 @@ export const theme = createTheme({
   components: {
     // The default description grey (gray.6) is 3.3:1 on white.
     Notification: { styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
+    // A tooltip stays inside the landmark of what it explains (header, main): in a portal at the end
+    // of <body> it is content outside every landmark, which screen-reader users navigating by
+    // landmark never reach (axe "region").
+    Tooltip: { defaultProps: { withinPortal: false } },
   },
 });
 

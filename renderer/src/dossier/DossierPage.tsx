@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Tabs, Title } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowLeft,
@@ -50,8 +50,11 @@ export function DossierPage() {
       // An administrator may not read this dossier, but does manage who may: access and overview only.
       if (admin && dossier.error instanceof IpcCallError && dossier.error.error.code === 'forbidden') {
         return (
-          <Stack gap="md">
-            <Alert color="blue" variant="light" title={t('dossier.adminOnlyTitle')} data-testid="dossier-admin-only">
+          <Stack gap="md" data-testid="dossier-admin-only">
+            <Title order={1} fz={24}>
+              {t('dossier.adminOnlyTitle')}
+            </Title>
+            <Alert color="blue" variant="light">
               {t('dossier.adminOnlyText')}
             </Alert>
             <AccessTab clientId={clientId} />
@@ -61,7 +64,10 @@ export function DossierPage() {
       }
       return (
         <Stack gap="md" align="flex-start">
-          <Alert color="red" role="alert" title={t('dossier.unavailable')} data-testid="dossier-refused" w="100%">
+          <Title order={1} fz={24}>
+            {t('dossier.unavailable')}
+          </Title>
+          <Alert color="red" role="alert" data-testid="dossier-refused" w="100%">
             {errorText(dossier.error)}
           </Alert>
           <Button component={Link} to="/dossiers" variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />}>
