@@ -51,6 +51,9 @@ describe('npm run release:keygen / release:sign', () => {
 
   it('signs latest.yml so that the app, with the printed public key, accepts it from a real feed', async () => {
     const key = newKey();
+    // Made before the feed runs: newKey blocks this process (spawnSync) for seconds, long enough
+    // for the feed to close the kept-alive connection that the next fetch would then reuse.
+    const other = newKey('release-2026');
     const release = makeRelease('2.1.0');
     const signed = run(['sign', release.dir], { THUISDOSSIER_UPDATE_SIGNING_KEY_FILE: key.file, THUISDOSSIER_UPDATE_PUBLIC_KEYS: key.publicLine });
     expect(signed.status).toBe(0);
@@ -62,7 +65,6 @@ describe('npm run release:keygen / release:sign', () => {
     expect(manifest.version).toBe('2.1.0');
 
     // And an app built with another key refuses the very same release.
-    const other = newKey('release-2026');
     const refused = await fetchSignedManifest({ lib, feedUrl: feed.url, file: 'latest.yml', publicKeys: parseUpdateKeys(lib, other.publicLine) }).catch((error: unknown) => error);
     expect((refused as UpdateVerificationError).reason).toBe('bad-signature');
   });
