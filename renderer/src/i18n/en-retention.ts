@@ -14,6 +14,7 @@ export const enRetention: Strings<typeof nlRetention> = {
     requestsEmpty: 'There are no deletion requests.',
     dossier: 'Dossier',
     removedDossier: 'Removed (name no longer kept)',
+    hiddenDossier: 'Name hidden while the records are closed',
     unknownDossier: 'Not on this laptop',
     openedOn: 'Received',
     offeredOn: 'Offered on',

@@ -11,6 +11,7 @@ export const nlRetention = {
     requestsEmpty: 'Er zijn geen verwijderverzoeken.',
     dossier: 'Dossier',
     removedDossier: 'Verwijderd (naam niet meer bewaard)',
+    hiddenDossier: 'Naam verborgen zolang de dossiers dicht zijn',
     unknownDossier: 'Niet op deze laptop',
     openedOn: 'Ontvangen',
     offeredOn: 'Aangeboden op',

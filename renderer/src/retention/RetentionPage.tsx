@@ -6,6 +6,7 @@ import { isAdministrator } from '../../../shared/domain/user.js';
 import { api } from '../bridge/index.js';
 import { formatDate } from '../format/dates.js';
 import { unwrap } from '../ipc/call.js';
+import { useLicence } from '../licence/useLicence.js';
 import { useSession } from '../session/useSession.js';
 import { ConfirmModal } from '../ui/ConfirmModal.js';
 import { notify } from '../ui/notify.js';
@@ -28,6 +29,8 @@ export function RetentionPage() {
   const session = useSession();
   const user = session.data?.state === 'unlocked' ? session.data.user : null;
   const cases = useRetentionCases();
+  // A blocked or expired licence keeps the dossiers closed; the core then sends cases without names.
+  const namesHidden = useLicence().data?.canOpenDossiers === false;
   const [pending, setPending] = useState<Pending | null>(null);
   const step = useRetentionChange(({ kind, caseId }: { kind: 'approve' | 'carryOut'; caseId: string }) =>
     unwrap(kind === 'approve' ? api.retention.approveDestruction({ caseId }) : api.retention.carryOut({ caseId })),
@@ -40,7 +43,13 @@ export function RetentionPage() {
   const offers = all.filter((item) => item.kind === 'retention_ended' && item.state !== 'completed');
   const requests = all.filter((item) => item.kind === 'client_request');
   const nameOf = (item: RetentionCase) =>
-    item.client ? `${item.client.name} (${item.client.dossierNumber})` : item.clientId ? t('retention.unknownDossier') : t('retention.removedDossier');
+    item.client
+      ? `${item.client.name} (${item.client.dossierNumber})`
+      : !item.clientId
+        ? t('retention.removedDossier')
+        : namesHidden
+          ? t('retention.hiddenDossier')
+          : t('retention.unknownDossier');
 
   const stateBadge = (item: RetentionCase) => (
     <Stack gap={4} align="flex-start">
