@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { clientDisplayName, type Client } from '../../../shared/domain/client.js';
@@ -19,6 +19,10 @@ function age(birthDate: string | null): number | null {
 export function DossierHeader({ client, actions }: { client: Client; actions?: ReactNode }) {
   const { t } = useTranslation();
   const years = age(client.birthDate);
+  // Opening a dossier puts the focus on its name: a keyboard or screen-reader user starts here,
+  // not at the top of the page, and the next Tab leads into the dossier.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [client.id]);
   const address = [client.street && `${client.street} ${client.houseNumber ?? ''}${client.houseNumberAddition ? `-${client.houseNumberAddition}` : ''}`, client.postcode, client.city]
     .filter(Boolean)
     .join(', ');
@@ -34,7 +38,7 @@ export function DossierHeader({ client, actions }: { client: Client; actions?: R
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
             <Group gap="sm">
-              <Title order={1} fz={26}>
+              <Title order={1} fz={26} ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
                 {clientDisplayName(client)}
               </Title>
               <ClientStatusBadge status={client.status} />

@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconEyeOff, IconLock, IconPencil, IconPlus, IconUserShield } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyDossierRights } from '../../../../shared/ipc/calls/clients.js';
 import type { ReportView } from '../../../../shared/ipc/calls/reports.js';
@@ -24,14 +24,23 @@ interface Props {
   addenda: ReportView[];
   rights: MyDossierRights;
   highlighted: boolean;
+  /**
+   * Just written in the composer: the focus moves here, so a keyboard user sees where the report
+   * landed and the next Tab goes on inside it, not back at the top of the page.
+   */
+  takeFocus?: boolean;
 }
 
 /** One report in the timeline: its text, who wrote, signed and locked it, its addenda, and what this user may do. */
-export function ReportCard({ report, addenda, rights, highlighted }: Props) {
+export function ReportCard({ report, addenda, rights, highlighted, takeFocus = false }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus) card.current?.focus();
+  }, [takeFocus]);
   const [confirmLock, setConfirmLock] = useState(false);
   const [accessOpen, setAccessOpen] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: reportsKey(report.clientId) });
@@ -67,7 +76,9 @@ export function ReportCard({ report, addenda, rights, highlighted }: Props) {
       radius="lg"
       p="lg"
       id={`report-${report.id}`}
-      className={highlighted ? classes.highlighted : undefined}
+      ref={card}
+      tabIndex={-1}
+      className={highlighted ? `${classes.card} ${classes.highlighted}` : classes.card}
       data-testid="report-card"
       component="article"
       aria-label={`${t(`reports.kinds.${report.kind}`)} ${at}`}

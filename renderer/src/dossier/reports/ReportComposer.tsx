@@ -31,7 +31,8 @@ const fresh = (): ComposerValues => ({ kind: 'rapportage', category: 'Algemeen',
  * she types is a draft in the encrypted store within a second, and comes back after a lock, a
  * crash or a killed app.
  */
-export function ReportComposer({ clientId }: { clientId: string }) {
+/** onSaved: the new report's id, so the timeline can give it the focus (the toast announces the save). */
+export function ReportComposer({ clientId, onSaved }: { clientId: string; onSaved: (reportId: string) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -49,12 +50,13 @@ export function ReportComposer({ clientId }: { clientId: string }) {
       const occurredAt = fromLocalInput(v.occurredAt) ?? new Date().toISOString();
       return unwrap(api.reports.create({ clientId, kind: v.kind, category: v.category, occurredAt, body: v.body, visibility: v.visibility }));
     },
-    onSuccess: async () => {
+    onSuccess: async (report) => {
       await draft.discard();
       form.reset(fresh());
       setProblem(null);
       await queryClient.invalidateQueries({ queryKey: reportsKey(clientId) });
       notify({ message: t('reports.saved') });
+      onSaved(report.id);
     },
     onError: (error) => setProblem(errorText(error)),
   });

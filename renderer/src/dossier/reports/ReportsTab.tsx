@@ -36,6 +36,8 @@ export function ReportsTab({ clientId, rights }: { clientId: string; rights: MyD
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  /** The report just written: it takes the focus once it is in the timeline. */
+  const [justSaved, setJustSaved] = useState<string | null>(null);
   const reports = useQuery({ queryKey: reportsKey(clientId), queryFn: () => unwrap(api.reports.list({ clientId })) });
   const { days, addenda } = useMemo(() => groupTimeline(reports.data?.items ?? []), [reports.data]);
 
@@ -47,7 +49,7 @@ export function ReportsTab({ clientId, rights }: { clientId: string; rights: MyD
   return (
     <Stack gap="lg">
       {rights.canEdit ? (
-        <ReportComposer clientId={clientId} />
+        <ReportComposer clientId={clientId} onSaved={setJustSaved} />
       ) : (
         <Alert color="blue" variant="light">
           {t('reports.readOnlyNote')}
@@ -74,7 +76,7 @@ export function ReportsTab({ clientId, rights }: { clientId: string; rights: MyD
               {formatLongDate(`${day}T12:00:00Z`, i18n.language)}
             </Text>
             {list.map((report) => (
-              <ReportCard key={report.id} report={report} addenda={addenda.get(report.id) ?? []} rights={rights} highlighted={highlighted === report.id} />
+              <ReportCard key={report.id} report={report} addenda={addenda.get(report.id) ?? []} rights={rights} highlighted={highlighted === report.id} takeFocus={justSaved === report.id} />
             ))}
           </Stack>
         ))}
