@@ -71,7 +71,8 @@ export function ReportEditForm({ report, onDone, onRefused }: Props) {
       )}
       <Group justify="space-between">
         <DraftStatus state={draft.state} />
-        <Group>
+        {/* ml auto: the buttons stay put when the draft line appears (it does as the text field loses focus, mid-click). */}
+        <Group ml="auto">
           <Button
             variant="default"
             onClick={() => {
