@@ -33,7 +33,7 @@ test.afterAll(async () => {
 
 test('a long client list is virtualised: only the rows in view exist, and scrolling reaches the last one', async ({ page }) => {
   await openAndUnlock(page, preview.url, device.password);
-  await expect(page.getByTestId('client-count')).toHaveText('10000 dossiers');
+  await expect(page.getByTestId('client-count')).toHaveText('10.000 dossiers');
   const table = page.getByRole('table', { name: 'Cliëntdossiers' });
   await expect(table).toHaveAttribute('aria-rowcount', '10001');
   const rendered = await page.getByTestId('client-rows').getByRole('row').count();
@@ -54,7 +54,7 @@ test('a search with more than 200 hits shows 200 and says how many matched; typi
   await expect(page.getByRole('table', { name: 'Cliëntdossiers' })).toHaveAttribute('aria-rowcount', '201');
   await saveScreenshot(page, 'client-list-search-capped');
   await search.fill('Zwart');
-  await expect(page.getByTestId('client-count')).toHaveText('1 van 10000 dossiers');
+  await expect(page.getByTestId('client-count')).toHaveText('1 van 10.000 dossiers');
   await expect(page.getByRole('link', { name: 'Zwart, Zeger' })).toBeVisible();
 });
 
@@ -63,7 +63,7 @@ test('the interface switches to English and back', async ({ page }) => {
   await page.getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New client' })).toBeVisible();
-  await expect(page.getByTestId('client-count')).toHaveText('10000 records');
+  await expect(page.getByTestId('client-count')).toHaveText('10,000 records');
   await page.getByText('NL', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Cliënten', level: 1 })).toBeVisible();
 });

@@ -34,8 +34,8 @@ export function ClientListPage() {
   const countLine = () => {
     // A search shows at most 200 clients; saying so keeps a nurse from thinking the rest do not exist.
     if (matched > items.length) return t('clients.searchCapped', { shown: formatCount(items.length, i18n.language), matched: formatCount(matched, i18n.language) });
-    if (query.trim() || status !== 'all' || mine || administration) return t('clients.countFiltered', { count: items.length, total });
-    return t('clients.count', { count: total });
+    if (query.trim() || status !== 'all' || mine || administration) return t('clients.countFiltered', { shown: formatCount(items.length, i18n.language), total: formatCount(total, i18n.language) });
+    return t('clients.count', { count: total, formatted: formatCount(total, i18n.language) });
   };
 
   return (

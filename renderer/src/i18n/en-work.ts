@@ -28,10 +28,10 @@ export const enWork: Strings<typeof nlWork> = {
   clientStatus: { aanmelding: 'Registration', in_zorg: 'In care', uit_zorg: 'Discharged' },
   clients: {
     title: 'Clients',
-    count_one: '{{count}} record',
-    count_other: '{{count}} records',
+    count_one: '{{formatted}} record',
+    count_other: '{{formatted}} records',
     searchCapped: '{{shown}} of {{matched}} shown — keep typing to narrow the search',
-    countFiltered: '{{count}} of {{total}} records',
+    countFiltered: '{{shown}} of {{total}} records',
     searchLabel: 'Search',
     search: 'Name, BSN, record number or postcode',
     statusFilter: 'Status',

@@ -25,10 +25,10 @@ export const nlWork = {
   clientStatus: { aanmelding: 'Aanmelding', in_zorg: 'In zorg', uit_zorg: 'Uit zorg' },
   clients: {
     title: 'Cliënten',
-    count_one: '{{count}} dossier',
-    count_other: '{{count}} dossiers',
+    count_one: '{{formatted}} dossier',
+    count_other: '{{formatted}} dossiers',
     searchCapped: '{{shown}} van {{matched}} getoond — typ verder om te verfijnen',
-    countFiltered: '{{count}} van {{total}} dossiers',
+    countFiltered: '{{shown}} van {{total}} dossiers',
     searchLabel: 'Zoeken',
     search: 'Naam, BSN, dossiernummer of postcode',
     statusFilter: 'Status',
