@@ -15,6 +15,7 @@ import { BackupPage } from '../backup/BackupPage.js';
 import { ConflictsPage } from '../sync/ConflictsPage.js';
 import { RefusedChangesPage } from '../sync/RefusedChangesPage.js';
 import { LicenceGate } from '../licence/LicenceGate.js';
+import notificationClasses from './Notifications.module.css';
 import { AppLayout } from './AppLayout.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -29,7 +30,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-        <Notifications position="top-right" />
+        <Notifications position="top-right" classNames={notificationClasses} />
         <HashRouter>
           <SessionGate>
             <Routes>

@@ -51,7 +51,8 @@ export function UnlockScreen({ displayName, email }: { displayName: string; emai
           <Button type="submit" size="md" loading={unlock.isPending}>
             {t('unlock.submit')}
           </Button>
-          <Button variant="subtle" size="sm" onClick={() => setOnline(true)} data-testid="unlock-sign-in-online">
+          {/* The reason is long: let it wrap inside the card instead of being cut off. */}
+          <Button variant="subtle" size="sm" h="auto" py={6} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} onClick={() => setOnline(true)} data-testid="unlock-sign-in-online">
             {t('unlock.signInOnline')}
           </Button>
         </Stack>
