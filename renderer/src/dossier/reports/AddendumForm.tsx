@@ -47,8 +47,7 @@ export function AddendumForm({ report, initialText, onDone }: { report: ReportVi
         />
         <Group justify="space-between">
           <DraftStatus state={draft.state} />
-          {/* ml auto: the buttons stay put when the draft line appears (it does as the text field loses focus, mid-click). */}
-          <Group ml="auto">
+          <Group>
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}
             </Button>

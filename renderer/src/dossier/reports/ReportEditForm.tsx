@@ -71,8 +71,7 @@ export function ReportEditForm({ report, onDone, onRefused }: Props) {
       )}
       <Group justify="space-between">
         <DraftStatus state={draft.state} />
-        {/* ml auto: the buttons stay put when the draft line appears (it does as the text field loses focus, mid-click). */}
-        <Group ml="auto">
+        <Group>
           <Button
             variant="default"
             onClick={() => {
