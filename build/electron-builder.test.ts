@@ -41,6 +41,10 @@ describe('the electron-builder configuration', () => {
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
   });
 
+  it('unpacks libsodium (wrappers and the library they require), so the Argon2id worker thread can load it', () => {
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/libsodium-wrappers-sumo/**', '**/node_modules/libsodium-sumo/**']));
+  });
+
   it('sets the Electron fuses of the security checklist', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

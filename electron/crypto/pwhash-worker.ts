@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { KdfParams } from './kdf-params.js';
 
@@ -46,10 +48,24 @@ const workerTimeoutMs = 60_000;
 
 function libsodiumPath(): string | null {
   try {
-    return createRequire(import.meta.url).resolve('libsodium-wrappers-sumo');
+    return outsideAsar(createRequire(import.meta.url).resolve('libsodium-wrappers-sumo'));
   } catch {
     return null;
   }
+}
+
+/**
+ * In the installed app the module resolves to a path inside app.asar. Whether a worker thread may
+ * read from the archive depends on the Electron version, so the packager also unpacks libsodium
+ * (build/electron-builder.json, asarUnpack) and the worker loads that copy, which plain Node can
+ * read. Outside an archive, or without the unpacked copy, the path stays as it is.
+ */
+export function outsideAsar(modulePath: string, exists: (candidate: string) => boolean = existsSync): string {
+  const marker = `.asar${path.sep}`;
+  const at = modulePath.indexOf(marker);
+  if (at < 0) return modulePath;
+  const unpacked = `${modulePath.slice(0, at)}.asar.unpacked${path.sep}${modulePath.slice(at + marker.length)}`;
+  return exists(unpacked) ? unpacked : modulePath;
 }
 
 /** CommonJS, evaluated in the worker: it answers once, and always (a key or an error). */
