@@ -15,12 +15,25 @@ export function loadInBulk<T>(db: SqliteDatabase, load: () => T): T {
   // when touched. A larger cache for the length of the load only, released afterwards.
   const everydayCache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${-1024 * bulkLoadCacheMiB}`);
+  try {
+    return withWalSetAside(db, () => loadInOneTransaction(db, load));
+  } finally {
+    db.pragma(`cache_size = ${everydayCache}`);
+  }
+}
+
+/**
+ * Runs `work` (a large write transaction, outside any transaction) with the rollback journal in
+ * place of the WAL when that is possible (see setWalAside), and WAL again afterwards. Also for a
+ * large sync pull page (electron/sync/apply-pull.ts), where the WAL cost more than half the
+ * page's CPU time.
+ */
+export function withWalSetAside<T>(db: SqliteDatabase, work: () => T): T {
   const walSetAside = setWalAside(db);
   try {
-    return loadInOneTransaction(db, load);
+    return work();
   } finally {
     if (walSetAside) db.pragma('journal_mode = WAL');
-    db.pragma(`cache_size = ${everydayCache}`);
   }
 }
 

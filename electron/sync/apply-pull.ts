@@ -1,11 +1,15 @@
 import type { Mutation, PullResponse, Purge } from '../../shared/sync/protocol.js';
 import { rebaseRow, type RebaseNotice } from '../../shared/sync/rebase.js';
 import { syncTableNames, syncTables } from '../../shared/sync/tables.js';
+import { withWalSetAside } from '../store/bulk-load.js';
 import type { LocalStore } from '../store/index.js';
 import { forgetDestroyedDossier, forgetDestroyedRow } from './destroyed-dossier.js';
 import { syncValueKeys } from './device-values.js';
 import { parkOrphans, unparkRows } from './parked-rows.js';
 import type { SyncDb } from './sync-db.js';
+
+/** From this many rows on, a page is applied with the WAL set aside (see applyPage). */
+const largePageRows = 500;
 
 export interface AppliedPage {
   rows: number;
@@ -54,8 +58,14 @@ function applyPage(sync: SyncDb, store: LocalStore, page: PullResponse, inSameTr
     store.withDeferredSearchIndexing(() => applyRows(sync, store, page, applied, nowIso, inSameTransaction, withoutOrphans));
     if (destroys) store.mergeSearchIndexes();
   });
-  if (destroys) store.withSecureDelete(apply);
-  else apply();
+  const run = destroys ? () => store.withSecureDelete(apply) : apply;
+  // A large page (an initial sync, a device back after long offline) goes through the rollback
+  // journal: in WAL mode every page of it is encrypted into the WAL and re-encrypted by the
+  // checkpoint; measured on the bench's 5,000-row pages, CPU per row 84 → 38 µs. Atomicity and
+  // durability are the same (synchronous=FULL; a crash rolls the page back). Switching there and
+  // back costs ~5 ms (a checkpoint), saved from ~100 rows on: small pages (everyday syncs) stay in WAL.
+  if (page.changes.length >= largePageRows) withWalSetAside(sync.db, run);
+  else run();
   return applied;
 }
 
