@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RouteSpec } from '../../shared/api/route.js';
 import { CoreError } from '../core/core-error.js';
+import { accessRefusalError } from '../session/access-refusal.js';
 import type { SessionService } from '../session/session-service.js';
 import type { LocalStore } from '../store/index.js';
 import { CentralApiError, type CentralApi, type CallOptions } from '../sync/central-api.js';
@@ -69,6 +70,9 @@ export class AdminConnection {
 /** The service's refusals in the words the admin screens translate; `offline` is the normal case, not a crash. */
 export function adminErrorFrom(error: unknown): unknown {
   if (!(error instanceof CentralApiError)) return error;
+  // Admin calls use the session of the device's sign-in, so 2FA set-up happens there (never here).
+  const refused = accessRefusalError(error);
+  if (refused) return refused;
   switch (error.code) {
     case 'unreachable':
       return new CoreError('offline', 'The central service cannot be reached; the admin screens need internet.');
@@ -79,12 +83,6 @@ export function adminErrorFrom(error: unknown): unknown {
       return new CoreError('not_signed_in', 'The session with the central service has expired; sign in online again.');
     case 'forbidden':
       return new CoreError('forbidden', error.message);
-    case 'ip_not_allowed':
-    case 'account_paused':
-    case 'device_revoked':
-    case 'organisation_ended':
-    case 'two_factor_enrolment_required':
-      return new CoreError('forbidden', error.message, { refusal: error.code });
     case 'invalid_credentials':
       return new CoreError('wrong_password', 'The password is not right.');
     case 'two_factor_required':

@@ -9,6 +9,7 @@ import { DeviceValues, syncValueKeys } from '../sync/device-values.js';
 import { readDeviceAccount, writeDeviceAccount } from './device-account.js';
 import { deviceLicence } from './device-licence.js';
 import { deviceInfo } from './device-registration.js';
+import { accessRefusalError } from './access-refusal.js';
 
 export interface OnlineSignInInput {
   email: string;
@@ -24,7 +25,11 @@ export interface OnlineSignInOptions {
   leaseKeys: ShippedLeaseKeys;
 }
 
-export type OnlineSignInOutcome = { kind: 'two-factor'; reason: Extract<SignInResult, { state: 'two-factor' }>['reason'] } | { kind: 'signed-in'; answer: SignInResponse };
+export type OnlineSignInOutcome =
+  | { kind: 'two-factor'; reason: Extract<SignInResult, { state: 'two-factor' }>['reason'] }
+  /** 2FA is required and not set up: the token of a session that may only set it up (core only). */
+  | { kind: 'enrolment-required'; enrolmentToken: string }
+  | { kind: 'signed-in'; answer: SignInResponse };
 
 /**
  * The online sign-in (SPEC §4): the central service checks e-mail, password and the TOTP code and
@@ -53,6 +58,8 @@ export async function signInOnline(options: OnlineSignInOptions, input: OnlineSi
   } catch (error) {
     if (error instanceof CentralApiError && error.code === 'two_factor_required') return { kind: 'two-factor', reason: 'required' };
     if (error instanceof CentralApiError && error.code === 'invalid_two_factor_code') return { kind: 'two-factor', reason: 'invalid' };
+    const enrolmentToken = error instanceof CentralApiError && error.code === 'two_factor_enrolment_required' ? error.enrolmentToken() : undefined;
+    if (enrolmentToken) return { kind: 'enrolment-required', enrolmentToken };
     throw coreErrorFrom(error);
   }
   if (previous && previous.userId !== answer.user.id) {
@@ -124,6 +131,8 @@ function openStore(store: LocalStore, password: string): void {
 
 export function coreErrorFrom(error: unknown): unknown {
   if (!(error instanceof CentralApiError)) return error;
+  const refused = accessRefusalError(error);
+  if (refused) return refused;
   switch (error.code) {
     case 'unreachable':
       return new CoreError('server_unreachable', error.message);
@@ -131,13 +140,6 @@ export function coreErrorFrom(error: unknown): unknown {
       return new CoreError('wrong_password', 'The e-mail address or the password is not right.');
     case 'too_many_attempts':
       return new CoreError('too_many_attempts', error.message, error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {});
-    case 'ip_not_allowed':
-    case 'account_paused':
-    case 'device_revoked':
-    case 'organisation_ended':
-    case 'two_factor_enrolment_required':
-      // Each its own text on the sign-in screen: what happened and what to do about it.
-      return new CoreError('forbidden', error.message, { refusal: error.code });
     case 'forbidden':
       return new CoreError('forbidden', error.message);
     case 'invalid_request':

@@ -4,25 +4,45 @@ import type { LocalStore } from '../store/index.js';
 import type { DossierSession } from '../store/index.js';
 import { readDeviceAccount, type DeviceAccount } from './device-account.js';
 import { clearWipeNotice, readWipeNotice } from './wipe-device.js';
+import type { TwoFactorConfirmResult, TwoFactorSetUp } from '../../shared/ipc/calls/session.js';
 import { signInOnline, type OnlineSignInInput, type OnlineSignInOptions, type OnlineSignInOutcome } from './online-sign-in.js';
+import { TwoFactorEnrolment } from './two-factor-enrolment.js';
+
+/** What a sign-in ends in; the enrolment token never leaves this service (see TwoFactorEnrolment). */
+export type SignInOutcome = Exclude<OnlineSignInOutcome, { kind: 'enrolment-required' }> | { kind: 'two-factor-set-up'; setUp: TwoFactorSetUp };
 
 /**
  * Who is signed in on this device and whether the local store is open.
  * A device that never signed in must go online once; after that, unlock works offline.
  */
 export class SessionService {
+  private readonly enrolment: TwoFactorEnrolment | null;
+
   constructor(
     private readonly store: LocalStore,
     private readonly dataDir: string,
     private readonly online?: Omit<OnlineSignInOptions, 'store' | 'dataDir'>,
-  ) {}
+  ) {
+    this.enrolment = online ? new TwoFactorEnrolment(online.api) : null;
+  }
 
-  /** Online sign-in: the first one on a device creates the store; a later one resets the unlock counters. */
-  async signIn(input: OnlineSignInInput): Promise<OnlineSignInOutcome> {
-    if (!this.online) throw new CoreError('server_unreachable', 'No central service is configured for this app.');
+  /**
+   * Online sign-in: the first one on a device creates the store; a later one resets the unlock
+   * counters. When the organisation requires 2FA and the user has none yet, the set-up starts here.
+   */
+  async signIn(input: OnlineSignInInput): Promise<SignInOutcome> {
+    if (!this.online || !this.enrolment) throw new CoreError('server_unreachable', 'No central service is configured for this app.');
+    this.enrolment.forget();
     const outcome = await signInOnline({ ...this.online, store: this.store, dataDir: this.dataDir }, input);
+    if (outcome.kind === 'enrolment-required') return { kind: 'two-factor-set-up', setUp: await this.enrolment.start(outcome.enrolmentToken) };
     if (outcome.kind === 'signed-in') clearWipeNotice(this.dataDir);
     return outcome;
+  }
+
+  /** The first code from the newly set-up authenticator app (after a sign-in that started the set-up). */
+  async confirmTwoFactor(code: string): Promise<TwoFactorConfirmResult> {
+    if (!this.enrolment) throw new CoreError('server_unreachable', 'No central service is configured for this app.');
+    return this.enrolment.confirm(code);
   }
 
   account(): DeviceAccount | null {

@@ -16,6 +16,19 @@ export class CentralApiError extends Error {
     super(message);
     this.name = 'CentralApiError';
   }
+
+  // A private field, not a property: an error that reaches a log or an inspect never shows it.
+  #enrolmentToken: string | undefined;
+
+  /** With two_factor_enrolment_required: the short session that may only set up 2FA (a secret). */
+  enrolmentToken(): string | undefined {
+    return this.#enrolmentToken;
+  }
+
+  withEnrolmentToken(token: string | undefined): this {
+    this.#enrolmentToken = token;
+    return this;
+  }
 }
 
 export interface CallOptions<R extends RouteSpec> {
@@ -87,7 +100,11 @@ export function errorFrom(status: number, text: string): CentralApiError {
     body = undefined;
   }
   const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) return new CentralApiError(parsed.data.error, parsed.data.message, status, parsed.data.retryAfterSeconds, parsed.data.wipeOrder);
+  if (parsed.success) {
+    return new CentralApiError(parsed.data.error, parsed.data.message, status, parsed.data.retryAfterSeconds, parsed.data.wipeOrder).withEnrolmentToken(
+      parsed.data.enrolmentToken,
+    );
+  }
   if (status === 404) return new CentralApiError('not_found', 'The central service does not know this route (an older version?).', status);
   return new CentralApiError(status >= 500 ? 'unavailable' : 'bad_answer', `The central service answered HTTP ${status}.`, status);
 }

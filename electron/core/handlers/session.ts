@@ -15,9 +15,15 @@ export function sessionHandlers({ session, connectivity, events, store, sync }: 
       if (!online) throw new CoreError('offline', 'Signing in online needs a connection to the central service.');
       const outcome = await session.signIn(input);
       if (outcome.kind === 'two-factor') return { state: 'two-factor', reason: outcome.reason };
+      if (outcome.kind === 'two-factor-set-up') return { state: 'two-factor-set-up', setUp: outcome.setUp };
       // The initial sync runs in the background; its progress reaches the UI as sync.changed events.
       void sync.syncNow();
       return announce(session.status());
+    },
+    'session.confirmTwoFactor': async ({ code }) => {
+      const { online } = await connectivity.checkNow();
+      if (!online) throw new CoreError('offline', 'Setting up two-step verification needs a connection to the central service.');
+      return session.confirmTwoFactor(code);
     },
     'session.signOutCheck': async () => ({
       pendingChanges: store.isUnlocked() ? pendingChangeCount(store.connection) : 0,

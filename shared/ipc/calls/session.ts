@@ -29,16 +29,26 @@ export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
 const password = z.string().min(1, 'Vul je wachtwoord in').max(1024);
 
+const totpCode = z.string().regex(/^\d{6}$/, 'De code bestaat uit 6 cijfers');
+
 export const signInInputSchema = z
   .object({
     email: z.string().trim().toLowerCase().email('Dit is geen geldig e-mailadres').max(254),
     password,
-    totp: z
-      .string()
-      .regex(/^\d{6}$/, 'De code bestaat uit 6 cijfers')
-      .optional(),
+    totp: totpCode.optional(),
   })
   .strict();
+
+/**
+ * Setting up 2FA when the organisation requires it: the new secret for the authenticator app, as
+ * text to type in and as the otpauth URI the renderer draws the QR code from. The session that may
+ * set it up stays in the core; the service's own QR drawing (SVG from the network) is not passed on.
+ */
+export const twoFactorSetUpSchema = z.object({
+  secret: z.string().regex(/^[A-Z2-7]{16,128}$/),
+  otpauthUri: z.string().max(2048).startsWith('otpauth://totp/'),
+});
+export type TwoFactorSetUp = z.infer<typeof twoFactorSetUpSchema>;
 
 /**
  * The answer to a sign-in: the new session status, or the service asks for the second step (the
@@ -47,8 +57,21 @@ export const signInInputSchema = z
 export const signInResultSchema = z.discriminatedUnion('state', [
   ...sessionStatusSchema.options,
   z.object({ state: z.literal('two-factor'), reason: z.enum(['required', 'invalid']) }),
+  z.object({ state: z.literal('two-factor-set-up'), setUp: twoFactorSetUpSchema }),
 ]);
 export type SignInResult = z.infer<typeof signInResultSchema>;
+
+/**
+ * The code from the newly set-up app: `confirmed` with the recovery codes (shown once; the service
+ * keeps only hashes), `invalid` (try again, the set-up stays), or `expired` (the set-up session
+ * ended: sign in again).
+ */
+export const twoFactorConfirmResultSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('confirmed'), recoveryCodes: z.array(z.string().regex(/^[a-z2-7-]{10,40}$/)).min(1).max(20) }),
+  z.object({ state: z.literal('invalid') }),
+  z.object({ state: z.literal('expired') }),
+]);
+export type TwoFactorConfirmResult = z.infer<typeof twoFactorConfirmResultSchema>;
 
 /** Before signing out: how many changes were not uploaded yet, so the UI can warn and offer a sync. */
 export const signOutCheckSchema = z.object({ pendingChanges: z.number().int().nonnegative(), online: z.boolean() });
@@ -56,6 +79,7 @@ export const signOutCheckSchema = z.object({ pendingChanges: z.number().int().no
 export const sessionCalls = {
   'session.status': call(noInput, sessionStatusSchema),
   'session.signIn': call(signInInputSchema, signInResultSchema),
+  'session.confirmTwoFactor': call(z.object({ code: totpCode }).strict(), twoFactorConfirmResultSchema),
   'session.signOutCheck': call(noInput, signOutCheckSchema),
   'session.unlock': call(z.object({ password }).strict(), sessionStatusSchema),
   'session.lock': call(noInput, sessionStatusSchema),
