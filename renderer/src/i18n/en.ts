@@ -7,6 +7,7 @@ import { enSync } from './en-sync.js';
 import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
 import { enValidation } from './en-validation.js';
+import { enTwoFactor } from './en-two-factor.js';
 
 export const en: Messages = {
   app: {
@@ -87,6 +88,7 @@ export const en: Messages = {
   ...enNotices,
   ...enAdmin,
   ...enValidation,
+  ...enTwoFactor,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',
@@ -111,7 +113,7 @@ export const en: Messages = {
     internal: 'Something unexpected went wrong. Try again; if it keeps happening, contact support.',
     refusal: {
       two_factor_enrolment_required:
-        'Your organisation requires two-step verification, and it is not set up for your account yet. This app cannot set it up yet. Ask your administrator for help: they can turn the requirement off for a while under Administration → Security, so you can sign in again.',
+        'Your organisation requires two-step verification, and it is not set up for your account yet. Sign in again: the app then helps you set it up step by step. If that does not work, ask your administrator for help.',
       ip_not_allowed:
         'Your organisation only allows sign-in from certain networks, and this network is not one of them. Sign in from an allowed network (at the office, for example), or ask your administrator to add this network under Administration → Security.',
       account_paused: 'Your administrator has paused your account, so you cannot sign in. Ask your administrator to make your account active again under Administration → Users.',

@@ -6,6 +6,7 @@ import { nlNotices } from './nl-notices.js';
 import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
 import { nlValidation } from './nl-validation.js';
+import { nlTwoFactor } from './nl-two-factor.js';
 
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
@@ -87,6 +88,7 @@ export const nl = {
   ...nlNotices,
   ...nlAdmin,
   ...nlValidation,
+  ...nlTwoFactor,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',
@@ -112,7 +114,7 @@ export const nl = {
     /** Why the central service turned you away, and what to do next (one per rule). */
     refusal: {
       two_factor_enrolment_required:
-        'Je organisatie heeft tweestapsverificatie verplicht gesteld, en voor jouw account is die nog niet ingesteld. Instellen kan nog niet in deze app. Vraag je beheerder om hulp: die kan in Beheer → Beveiliging de verplichting tijdelijk uitzetten, zodat je weer kunt aanmelden.',
+        'Je organisatie heeft tweestapsverificatie verplicht gesteld, en voor jouw account is die nog niet ingesteld. Meld je opnieuw aan: de app helpt je dan om het stap voor stap in te stellen. Lukt dat niet, vraag dan je beheerder om hulp.',
       ip_not_allowed:
         'Je organisatie staat aanmelden alleen toe vanaf bepaalde netwerken, en dit netwerk hoort daar niet bij. Meld je aan vanaf een toegestaan netwerk (bijvoorbeeld op kantoor), of vraag je beheerder dit netwerk toe te voegen in Beheer → Beveiliging.',
       account_paused: 'Je account is gepauzeerd door je beheerder, daarom kun je niet aanmelden. Vraag je beheerder je account weer actief te maken in Beheer → Gebruikers.',

@@ -5,8 +5,8 @@ import { BrandMark } from '../app/BrandMark.js';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { ConnectivityBadge } from '../connectivity/ConnectivityBadge.js';
 
-/** The frame of the sign-in and unlock screens: brand, connection state, language. */
-export function AuthLayout({ children }: { children: ReactNode }) {
+/** The frame of the sign-in and unlock screens: brand, connection state, language; `wide` for longer steps (2FA set-up). */
+export function AuthLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
   return (
     <Box mih="100vh" bg="gray.0">
@@ -17,7 +17,7 @@ export function AuthLayout({ children }: { children: ReactNode }) {
           <LanguageSwitch />
         </Group>
       </Group>
-      <Container component="main" size={440} pt={60}>
+      <Container component="main" size={wide ? 600 : 440} pt={wide ? 24 : 60} pb={wide ? 40 : 0}>
         <Stack gap="lg">
           <Text c="dimmed" ta="center">
             {t('app.tagline')}

@@ -6,12 +6,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus, SignInResult } from '../../../shared/ipc/calls/session.js';
 
-type WipedNotice = Extract<SessionStatus, { state: 'no-account' }>['wiped'];
 import { api } from '../bridge/index.js';
 import { unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { AuthLayout } from './AuthLayout.js';
+import { TwoFactorSetUp } from './two-factor/TwoFactorSetUp.js';
 import { sessionKey } from './useSession.js';
+
+type WipedNotice = Extract<SessionStatus, { state: 'no-account' }>['wiped'];
+type SetUp = Extract<SignInResult, { state: 'two-factor-set-up' }>['setUp'];
 
 interface Credentials {
   email: string;
@@ -20,22 +23,32 @@ interface Credentials {
 
 /**
  * The online sign-in: e-mail and password, then — when the central service asks — the code from
- * the authenticator app as a second step. The password stays in this component's memory only
- * until the sign-in ends (the core needs it again with the code).
+ * the authenticator app as a second step. When the organisation requires that second step and the
+ * account has none yet, it is set up first (TwoFactorSetUp) and the sign-in goes on with the next
+ * code. The password stays in this component's memory only until the sign-in ends (the core needs
+ * it again with the code).
  */
 export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?: string | undefined; onCancel?: () => void; wiped?: WipedNotice | undefined } = {}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const form = useForm<Credentials>({ initialValues: { email: initialEmail ?? '', password: '' } });
-  const [secondStep, setSecondStep] = useState<{ credentials: Credentials; invalid: boolean } | null>(null);
+  const [secondStep, setSecondStep] = useState<{ credentials: Credentials; invalid: boolean; afterSetUp: boolean } | null>(null);
+  const [setUp, setSetUp] = useState<{ credentials: Credentials; setUp: SetUp } | null>(null);
+  const [setUpExpired, setSetUpExpired] = useState(false);
   const [code, setCode] = useState('');
 
   const signIn = useMutation({
     mutationFn: (input: Credentials & { totp?: string }) => unwrap(api.session.signIn(input)),
     onSuccess: (result: SignInResult, input) => {
+      const credentials = { email: input.email, password: input.password };
+      setSetUpExpired(false);
+      if (result.state === 'two-factor-set-up') {
+        setSetUp({ credentials, setUp: result.setUp });
+        return;
+      }
       if (result.state === 'two-factor') {
-        setSecondStep({ credentials: { email: input.email, password: input.password }, invalid: result.reason === 'invalid' });
+        setSecondStep((current) => ({ credentials, invalid: result.reason === 'invalid', afterSetUp: current?.afterSetUp ?? false }));
         setCode('');
         return;
       }
@@ -43,6 +56,27 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
       queryClient.setQueryData(sessionKey, result);
     },
   });
+
+  if (setUp) {
+    return (
+      <AuthLayout wide>
+        <TwoFactorSetUp
+          setUp={setUp.setUp}
+          onBack={() => setSetUp(null)}
+          onExpired={() => {
+            // Back to the form with what was typed still there: one click signs in again.
+            setSetUp(null);
+            setSetUpExpired(true);
+          }}
+          onDone={() => {
+            setSecondStep({ credentials: setUp.credentials, invalid: false, afterSetUp: true });
+            setCode('');
+            setSetUp(null);
+          }}
+        />
+      </AuthLayout>
+    );
+  }
 
   if (secondStep) {
     return (
@@ -55,11 +89,16 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
           }}
         >
           <Stack gap="md">
+            {secondStep.afterSetUp && (
+              <Text c="dimmed" fz="sm">
+                {t('twoFactorSetUp.step', { step: 3 })}
+              </Text>
+            )}
             <Title order={1} fz={26}>
-              {t('signIn.totpTitle')}
+              {secondStep.afterSetUp ? t('twoFactorSetUp.nextCodeTitle') : t('signIn.totpTitle')}
             </Title>
             <Text c="dimmed" fz="sm">
-              {t('signIn.totpIntro')}
+              {secondStep.afterSetUp ? t('twoFactorSetUp.nextCodeIntro') : t('signIn.totpIntro')}
             </Text>
             <Stack gap={4}>
               <Text component="label" htmlFor="totp-code" fw={500} fz="sm">
@@ -117,6 +156,11 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
             required
             {...form.getInputProps('password')}
           />
+          {setUpExpired && (
+            <Alert color="orange" role="alert" data-testid="set-up-expired">
+              <Text fz="sm">{t('twoFactorSetUp.expired')}</Text>
+            </Alert>
+          )}
           {signIn.error && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
           <Button type="submit" size="md" loading={signIn.isPending}>
             {t('signIn.submit')}

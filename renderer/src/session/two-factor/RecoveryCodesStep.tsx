@@ -1,0 +1,61 @@
+import { Alert, Button, Checkbox, CopyButton, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The recovery codes, shown this once (the service keeps only hashes). Going on needs the explicit
+ * "I have kept them", so nobody clicks past the only way back in after losing the phone.
+ */
+export function RecoveryCodesStep({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
+  return (
+    <Stack gap="md">
+      <Text c="dimmed" fz="sm">
+        {t('twoFactorSetUp.step', { step: 2 })}
+      </Text>
+      <Title order={1} fz={26}>
+        {t('twoFactorSetUp.recoveryTitle')}
+      </Title>
+      <Text fz="sm">{t('twoFactorSetUp.recoveryIntro')}</Text>
+      <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
+        <Text fz="sm" fw={500}>
+          {t('twoFactorSetUp.recoveryOnce')}
+        </Text>
+      </Alert>
+      <List
+        aria-label={t('twoFactorSetUp.recoveryList')}
+        data-testid="recovery-codes"
+        listStyleType="none"
+        p="md"
+        bg="gray.0"
+        style={{ columns: 2, fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-md)', borderRadius: 'var(--mantine-radius-md)' }}
+      >
+        {codes.map((code) => (
+          <List.Item key={code} py={2}>
+            {code}
+          </List.Item>
+        ))}
+      </List>
+      <Group gap="sm">
+        <CopyButton value={codes.join('\n')}>
+          {({ copied, copy }) => (
+            <Button variant="default" size="sm" onClick={copy}>
+              {copied ? t('twoFactorSetUp.copied') : t('twoFactorSetUp.copyCodes')}
+            </Button>
+          )}
+        </CopyButton>
+        <Button variant="default" size="sm" onClick={() => window.print()}>
+          {t('twoFactorSetUp.print')}
+        </Button>
+      </Group>
+      <Checkbox label={t('twoFactorSetUp.saved')} checked={saved} onChange={(event) => setSaved(event.currentTarget.checked)} />
+      <Group justify="flex-end">
+        <Button size="md" disabled={!saved} onClick={onContinue}>
+          {t('twoFactorSetUp.continue')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

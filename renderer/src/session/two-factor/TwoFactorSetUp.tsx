@@ -1,0 +1,111 @@
+import { Alert, Box, Button, Group, List, PinInput, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TwoFactorSetUp as SetUp } from '../../../../shared/ipc/calls/session.js';
+import { api } from '../../bridge/index.js';
+import { unwrap } from '../../ipc/call.js';
+import { useErrorText } from '../../ipc/useErrorText.js';
+import { RecoveryCodesStep } from './RecoveryCodesStep.js';
+import { SecretKey } from './SecretKey.js';
+import { TotpQrCode } from './TotpQrCode.js';
+
+/**
+ * Steps 1 and 2 of setting up two-step verification on the first sign-in (step 3 is the sign-in
+ * with the next code, in SignInScreen): link the authenticator app and prove it with a code, then
+ * keep the recovery codes. A wrong code keeps everything on screen; an ended set-up goes back.
+ */
+export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: SetUp; onBack: () => void; onExpired: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [code, setCode] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+
+  const confirm = useMutation({
+    mutationFn: (input: { code: string }) => unwrap(api.session.confirmTwoFactor(input)),
+    onSuccess: (result) => {
+      if (result.state === 'confirmed') setRecoveryCodes(result.recoveryCodes);
+      else if (result.state === 'expired') onExpired();
+      else {
+        setInvalid(true);
+        setCode('');
+      }
+    },
+  });
+
+  if (recoveryCodes) return <RecoveryCodesStep codes={recoveryCodes} onContinue={onDone} />;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (/^\d{6}$/.test(code)) confirm.mutate({ code });
+      }}
+    >
+      <Stack gap="md">
+        <Text c="dimmed" fz="sm">
+          {t('twoFactorSetUp.step', { step: 1 })}
+        </Text>
+        <Title order={1} fz={26}>
+          {t('twoFactorSetUp.title')}
+        </Title>
+        <Text fz="sm">{t('twoFactorSetUp.intro')}</Text>
+        <List type="ordered" spacing="sm" fz="sm">
+          <List.Item>{t('twoFactorSetUp.installApp')}</List.Item>
+          <List.Item>
+            <Stack gap="sm">
+              <Text fz="sm">{t('twoFactorSetUp.scan')}</Text>
+              <Box p={4} bd="1px solid gray.3" style={{ alignSelf: 'center', borderRadius: 'var(--mantine-radius-md)', lineHeight: 0 }}>
+                <TotpQrCode uri={setUp.otpauthUri} label={t('twoFactorSetUp.qrLabel')} />
+              </Box>
+              <Text fz="sm" fw={500}>
+                {t('twoFactorSetUp.manualTitle')}
+              </Text>
+              <Text fz="sm">{t('twoFactorSetUp.manual')}</Text>
+              <SecretKey secret={setUp.secret} />
+            </Stack>
+          </List.Item>
+          <List.Item>
+            <Stack gap={4}>
+              <Text component="label" htmlFor="set-up-code" fz="sm" fw={500}>
+                {t('twoFactorSetUp.code')}
+              </Text>
+              <Text c="dimmed" fz="xs">
+                {t('twoFactorSetUp.codeHint')}
+              </Text>
+              <PinInput
+                id="set-up-code"
+                length={6}
+                type="number"
+                oneTimeCode
+                value={code}
+                onChange={(value) => {
+                  setCode(value);
+                  if (value) setInvalid(false);
+                }}
+                aria-label={t('twoFactorSetUp.code')}
+                data-testid="set-up-code"
+              />
+            </Stack>
+          </List.Item>
+        </List>
+        {invalid && !confirm.isPending && (
+          <Alert color="red" role="alert" data-testid="set-up-invalid">
+            <Text fz="sm">{t('twoFactorSetUp.invalid')}</Text>
+          </Alert>
+        )}
+        {confirm.error && <Alert color="red" role="alert" title={errorText(confirm.error)} data-testid="set-up-error" />}
+        <Group justify="space-between">
+          <Button variant="subtle" onClick={onBack}>
+            {t('twoFactorSetUp.back')}
+          </Button>
+          <Button type="submit" size="md" loading={confirm.isPending} disabled={code.length !== 6}>
+            {t('twoFactorSetUp.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
