@@ -62,7 +62,7 @@ test('a set-up that took too long goes back to the sign-in form, with the e-mail
   await typeCode(page, 'set-up-code', totpCode(secret));
   await page.getByRole('button', { name: 'Code controleren' }).click();
 
-  await expect(page.getByTestId('set-up-expired')).toContainText('langer dan 15 minuten');
+  await expect(page.getByTestId('set-up-expired')).toContainText('binnen 15 minuten');
   await expect(page.getByLabel('E-mailadres')).toHaveValue(demoCarer);
   await expectAccessible(page);
   await saveScreenshot(page, 'two-factor-set-up-expired');
@@ -84,6 +84,7 @@ test('a nurse without 2FA sets it up on her first sign-in, keeps her recovery co
   await typeCode(page, 'set-up-code', totpCode(secret) === '000000' ? '111111' : '000000');
   await page.getByRole('button', { name: 'Code controleren' }).click();
   await expect(page.getByTestId('set-up-invalid')).toBeVisible();
+  await expect(page.getByTestId('set-up-code').locator('input').first()).toBeFocused();
   expect(await secretOnScreen(page)).toBe(secret);
   await saveScreenshot(page, 'two-factor-set-up-1-wrong-code');
 

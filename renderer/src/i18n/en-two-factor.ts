@@ -13,7 +13,6 @@ export const enTwoFactor: Strings<typeof nlTwoFactor> = {
     qrLabel: 'QR code to scan with your authenticator app',
     manualTitle: 'Scanning does not work?',
     manual: 'Choose ‘Enter a setup key’ in the app and type this key. You need not type the spaces.',
-    secretLabel: 'Key to enter by hand',
     copySecret: 'Copy key',
     copied: 'Copied',
     code: 'Code from the app',
@@ -21,7 +20,7 @@ export const enTwoFactor: Strings<typeof nlTwoFactor> = {
     confirm: 'Check code',
     invalid: 'This code is not right. Check that you use the code under ‘Thuisdossier’, and enter the code the app shows now. No need to scan again.',
     expired:
-      'The set-up stopped because it took longer than 15 minutes. Remove the ‘Thuisdossier’ account you just added from your app, and sign in again: you will get a new QR code.',
+      'The set-up stopped: it has to be done within 15 minutes. Sign in again. If you then get a new QR code, first remove the ‘Thuisdossier’ account you had just added from your app.',
     back: 'Back',
     recoveryTitle: 'Keep your recovery codes',
     recoveryIntro:

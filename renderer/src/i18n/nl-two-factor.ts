@@ -11,7 +11,6 @@ export const nlTwoFactor = {
     qrLabel: 'QR-code om te scannen met je authenticator-app',
     manualTitle: 'Scannen lukt niet?',
     manual: 'Kies in de app ‘Sleutel invoeren’ en typ deze sleutel over. De spaties hoef je niet te typen.',
-    secretLabel: 'Sleutel voor handmatig invoeren',
     copySecret: 'Sleutel kopiëren',
     copied: 'Gekopieerd',
     code: 'Code uit de app',
@@ -20,7 +19,7 @@ export const nlTwoFactor = {
     invalid:
       'Deze code klopt niet. Kijk of je de code bij ‘Thuisdossier’ gebruikt, en vul de code in die de app nu toont. Je hoeft niet opnieuw te scannen.',
     expired:
-      'Het instellen is gestopt, omdat het langer dan 15 minuten duurde. Verwijder in je app het account ‘Thuisdossier’ dat je net hebt toegevoegd, en meld je opnieuw aan: je krijgt dan een nieuwe QR-code.',
+      'Het instellen is gestopt: het moet binnen 15 minuten klaar zijn. Meld je opnieuw aan. Krijg je dan een nieuwe QR-code, verwijder dan eerst in je app het account ‘Thuisdossier’ dat je net had toegevoegd.',
     back: 'Terug',
     recoveryTitle: 'Bewaar je herstelcodes',
     recoveryIntro:

@@ -17,11 +17,14 @@ export function AuthLayout({ children, wide = false }: { children: ReactNode; wi
           <LanguageSwitch />
         </Group>
       </Group>
-      <Container component="main" size={wide ? 600 : 440} pt={wide ? 24 : 60} pb={wide ? 40 : 0}>
+      <Container component="main" size={wide ? 680 : 440} pt={wide ? 8 : 60} pb={wide ? 32 : 0}>
         <Stack gap="lg">
-          <Text c="dimmed" ta="center">
-            {t('app.tagline')}
-          </Text>
+          {/* A long step needs the room on a laptop screen more than the tagline. */}
+          {!wide && (
+            <Text c="dimmed" ta="center">
+              {t('app.tagline')}
+            </Text>
+          )}
           <Paper withBorder shadow="sm" p="xl" radius="lg">
             {children}
           </Paper>

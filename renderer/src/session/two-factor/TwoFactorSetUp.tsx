@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Group, List, PinInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, PinInput, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorSetUp as SetUp } from '../../../../shared/ipc/calls/session.js';
 import { api } from '../../bridge/index.js';
@@ -21,6 +22,11 @@ export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: Se
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const codeField = useRef<HTMLDivElement>(null);
+  // After a wrong code, straight back into the (emptied) first box: type the next code, no mouse.
+  useEffect(() => {
+    if (invalid) codeField.current?.querySelector('input')?.focus();
+  }, [invalid]);
 
   const confirm = useMutation({
     mutationFn: (input: { code: string }) => unwrap(api.session.confirmTwoFactor(input)),
@@ -52,45 +58,49 @@ export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: Se
           {t('twoFactorSetUp.title')}
         </Title>
         <Text fz="sm">{t('twoFactorSetUp.intro')}</Text>
-        <List type="ordered" spacing="sm" fz="sm">
-          <List.Item>{t('twoFactorSetUp.installApp')}</List.Item>
-          <List.Item>
-            <Stack gap="sm">
-              <Text fz="sm">{t('twoFactorSetUp.scan')}</Text>
-              <Box p={4} bd="1px solid gray.3" style={{ alignSelf: 'center', borderRadius: 'var(--mantine-radius-md)', lineHeight: 0 }}>
-                <TotpQrCode uri={setUp.otpauthUri} label={t('twoFactorSetUp.qrLabel')} />
+        <NumberedStep number={1}>
+          <Text fz="sm">{t('twoFactorSetUp.installApp')}</Text>
+        </NumberedStep>
+        <NumberedStep number={2}>
+          <Stack gap="sm">
+            <Text fz="sm">{t('twoFactorSetUp.scan')}</Text>
+            <Group align="flex-start" gap="lg" wrap="nowrap">
+              <Box p={4} bd="1px solid var(--mantine-color-gray-3)" style={{ flexShrink: 0, borderRadius: 'var(--mantine-radius-md)', lineHeight: 0 }}>
+                <TotpQrCode uri={setUp.otpauthUri} label={t('twoFactorSetUp.qrLabel')} size={168} />
               </Box>
-              <Text fz="sm" fw={500}>
-                {t('twoFactorSetUp.manualTitle')}
-              </Text>
-              <Text fz="sm">{t('twoFactorSetUp.manual')}</Text>
-              <SecretKey secret={setUp.secret} />
-            </Stack>
-          </List.Item>
-          <List.Item>
-            <Stack gap={4}>
-              <Text component="label" htmlFor="set-up-code" fz="sm" fw={500}>
-                {t('twoFactorSetUp.code')}
-              </Text>
-              <Text c="dimmed" fz="xs">
-                {t('twoFactorSetUp.codeHint')}
-              </Text>
-              <PinInput
-                id="set-up-code"
-                length={6}
-                type="number"
-                oneTimeCode
-                value={code}
-                onChange={(value) => {
-                  setCode(value);
-                  if (value) setInvalid(false);
-                }}
-                aria-label={t('twoFactorSetUp.code')}
-                data-testid="set-up-code"
-              />
-            </Stack>
-          </List.Item>
-        </List>
+              <Stack gap={6} miw={0} style={{ flex: 1 }}>
+                <Text fz="sm" fw={600}>
+                  {t('twoFactorSetUp.manualTitle')}
+                </Text>
+                <Text fz="sm">{t('twoFactorSetUp.manual')}</Text>
+                <SecretKey secret={setUp.secret} />
+              </Stack>
+            </Group>
+          </Stack>
+        </NumberedStep>
+        <NumberedStep number={3}>
+          <Stack gap={4} ref={codeField}>
+            <Text component="label" htmlFor="set-up-code" fz="sm" fw={600}>
+              {t('twoFactorSetUp.code')}
+            </Text>
+            <Text c="dimmed" fz="sm">
+              {t('twoFactorSetUp.codeHint')}
+            </Text>
+            <PinInput
+              id="set-up-code"
+              length={6}
+              type="number"
+              oneTimeCode
+              value={code}
+              onChange={(value) => {
+                setCode(value);
+                if (value) setInvalid(false);
+              }}
+              aria-label={t('twoFactorSetUp.code')}
+              data-testid="set-up-code"
+            />
+          </Stack>
+        </NumberedStep>
         {invalid && !confirm.isPending && (
           <Alert color="red" role="alert" data-testid="set-up-invalid">
             <Text fz="sm">{t('twoFactorSetUp.invalid')}</Text>
@@ -107,5 +117,21 @@ export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: Se
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** One numbered instruction; the number is decoration, the order of the text says it too. */
+function NumberedStep({ number, children }: { number: number; children: ReactNode }) {
+  return (
+    <Group align="flex-start" gap="sm" wrap="nowrap">
+      <ThemeIcon radius="xl" size={26} variant="light" aria-hidden>
+        <Text fz="sm" fw={700}>
+          {number}
+        </Text>
+      </ThemeIcon>
+      <Box miw={0} pt={3} style={{ flex: 1 }}>
+        {children}
+      </Box>
+    </Group>
   );
 }
