@@ -16,7 +16,7 @@ const refused = (refusal: AccessRefusal) => new IpcCallError({ code: 'forbidden'
 
 /** What each text must tell the person to do next, in Dutch and in English. */
 const nextStep: Record<AccessRefusal, { nl: RegExp; en: RegExp }> = {
-  two_factor_enrolment_required: { nl: /tweestapsverificatie.*beheerder.*Beheer → Beveiliging/s, en: /two-step verification.*administrator.*Administration → Security/s },
+  two_factor_enrolment_required: { nl: /tweestapsverificatie.*opnieuw aan.*stap voor stap.*beheerder/s, en: /two-step verification.*Sign in again.*step by step.*administrator/s },
   ip_not_allowed: { nl: /netwerk.*toegestaan netwerk.*Beheer → Beveiliging/s, en: /network.*allowed network.*Administration → Security/s },
   account_paused: { nl: /gepauzeerd.*weer actief.*Beheer → Gebruikers/s, en: /paused.*active again.*Administration → Users/s },
   device_revoked: { nl: /apparaat afgemeld.*ander apparaat/s, en: /signed this device out.*another device/s },
