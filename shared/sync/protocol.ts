@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { accessActionSchema, accessOutcomeSchema } from '../domain/access-log.js';
 import { syncLimits } from './limits.js';
-import { opaqueValueSchema } from './opaque-value.js';
+import { fieldMap, fieldNameSchema } from './field-map.js';
+import { opaqueValueProblem, opaqueValueSchema } from './opaque-value.js';
 import { syncTableNames } from './tables.js';
 
 /**
@@ -20,26 +21,19 @@ const protocolVersionSchema = z.literal(syncProtocolVersion);
 export const uuidSchema = z.uuid();
 /** Mutation ids are UUIDv7 made on the device: unique without coordination, sortable by time. */
 export const mutationIdSchema = z.uuidv7();
+const hlcPattern = /^\d{15}-[0-9a-f]{4}-[0-9a-f]{16}$/;
 /** An HLC in its text form (hlc.ts `formatHlc`): sorts as text in clock order. */
-export const hlcTextSchema = z.string().regex(/^\d{15}-[0-9a-f]{4}-[0-9a-f]{16}$/, 'not an HLC timestamp');
+export const hlcTextSchema = z.string().regex(hlcPattern, 'not an HLC timestamp');
+const isHlcText = (value: unknown): boolean => typeof value === 'string' && hlcPattern.test(value);
 /** The HLC node id of a device: 16 lowercase hex characters (the store's device id). */
 export const hlcNodeSchema = z.string().regex(/^[0-9a-f]{16}$/, 'not an HLC node id');
-export const fieldNameSchema = z
-  .string()
-  .max(syncLimits.fieldNameChars)
-  .regex(/^[a-z][A-Za-z0-9]*$/, 'not a field name');
+export { fieldNameSchema };
 export const syncTableNameSchema = z.enum(syncTableNames);
 /** BLAKE2b-256, lowercase hex: the content address of documents and chunks. */
 export const blake2bHexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a BLAKE2b-256 hex digest');
 /** A server sequence number: the position of a committed change in the organisation's change log. */
 export const serverSeqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const messageSchema = z.string().max(syncLimits.messageChars);
-/** A field → value map with at most `fieldsPerMutation` keys (z.record alone has no bound). */
-function fieldMap<T extends z.ZodType>(valueSchema: T) {
-  return z.record(fieldNameSchema, valueSchema).refine((map) => Object.keys(map).length <= syncLimits.fieldsPerMutation, {
-    message: `more than ${syncLimits.fieldsPerMutation} fields`,
-  });
-}
 const instantSchema = z.iso.datetime({ offset: true });
 
 // ─── Push ──────────────────────────────────────────────────────────────────────────────────────
@@ -79,7 +73,7 @@ export const mutationSchema = z
     clientId: uuidSchema.nullable(),
     op: z.enum(mutationOps),
     changes: z.array(fieldChangeSchema).min(1).max(syncLimits.fieldsPerMutation),
-    seen: fieldMap(hlcTextSchema.nullable()).optional(),
+    seen: fieldMap(hlcTextSchema.nullable(), (value) => value === null || isHlcText(value)).optional(),
     resolves: z.array(z.string().max(80)).max(syncLimits.resolvesPerMutation).optional(),
     /**
      * Re-offers versions the hub lost when it was restored from a backup (docs/sync.md). Its changes
@@ -252,8 +246,8 @@ export const rowChangeSchema = z
     rowId: uuidSchema,
     organisationId: uuidSchema,
     clientId: uuidSchema.nullable(),
-    values: fieldMap(opaqueValueSchema),
-    clocks: fieldMap(hlcTextSchema),
+    values: fieldMap(opaqueValueSchema, (value) => opaqueValueProblem(value) === null),
+    clocks: fieldMap(hlcTextSchema, isHlcText),
     history: z.array(historyEntrySchema).max(syncLimits.historyPerChange).optional(),
   })
   .strict();
