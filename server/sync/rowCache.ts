@@ -24,10 +24,14 @@ export class RowCache {
   async preload(keys: readonly { table: SyncTableName; rowId: string }[]): Promise<void> {
     const missing = keys.filter((key) => !this.rows.has(keyOf(key.table, key.rowId)));
     if (missing.length === 0) return;
-    const ids = [...new Set(missing.map((key) => key.rowId))];
+    // By the whole primary key (organisation, table, row): `row_id = ANY(…)` alone cannot use it
+    // (PostgreSQL 15 has no skip scan) and read every row of the organisation — each push then cost
+    // more the more the organisation held (EXPLAIN at 204,000 rows: 97 ms → 8 ms for 500 keys).
+    const list = (values: readonly string[]) => `{${values.join(',')}}`;
     const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
       this.tx,
-      sql`SELECT * FROM sync_rows WHERE organisation_id = ${this.organisationId} AND row_id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+      sql`SELECT r.* FROM unnest(${list(missing.map((key) => key.table))}::text[], ${list(missing.map((key) => key.rowId))}::uuid[]) AS k(table_name, row_id)
+          JOIN sync_rows r ON r.organisation_id = ${this.organisationId} AND r.table_name = k.table_name AND r.row_id = k.row_id`,
     );
     for (const key of missing) this.rows.set(keyOf(key.table, key.rowId), null);
     for (const record of records) this.rows.set(keyOf(record.table_name, record.row_id), storedRowOf(this.organisationId, record));

@@ -33,13 +33,19 @@ export interface CentralServiceProcess {
   stop(): Promise<void>;
 }
 
+export interface CentralServiceOptions {
+  /** A PostgreSQL database for the service (bench/sync on real PostgreSQL); default: its own PGlite. */
+  databaseUrl?: string;
+}
+
 /**
  * The REAL central service (server/cli.ts with its demo organisation, PGlite in a temp folder) in
  * its own process: electron/ may not import server/, and a separate process is also what a device
  * talks to in production. Starts in about 5–10 s on a quiet machine; allowed 180 s on a loaded one.
  */
-export async function startCentralService(): Promise<CentralServiceProcess> {
+export async function startCentralService(options: CentralServiceOptions = {}): Promise<CentralServiceProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-central-'));
+  const spawnService = (at: string, port: number) => spawnServiceProcess(at, port, options.databaseUrl);
   let running = await spawnService(dataDir, 0);
   const port = new URL(running.url).port;
   const keys = (await (await fetch(new URL('/v1/licence/keys', running.url))).json()) as { keys: Array<{ keyId: string; publicKey: string }> };
@@ -70,10 +76,10 @@ export async function startCentralService(): Promise<CentralServiceProcess> {
   return service;
 }
 
-async function spawnService(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+async function spawnServiceProcess(dataDir: string, port: number, databaseUrl: string | undefined): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [...cpuProfileArgs(), '--import', 'tsx', 'server/cli.ts', 'demo'], {
     cwd: repoRoot,
-    env: { ...withoutDatabaseUrl(process.env), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir, THUISDOSSIER_OPERATOR_TOKEN: testOperatorToken },
+    env: { ...withoutDatabaseUrl(process.env), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', THUISDOSSIER_DATA_DIR: dataDir, THUISDOSSIER_OPERATOR_TOKEN: testOperatorToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -129,7 +135,7 @@ export async function apiCall(url: string, token: string, method: string, route:
   return text ? JSON.parse(text) : null;
 }
 
-/** The embedded PGlite, never a PostgreSQL the environment may point at. */
+/** The embedded PGlite unless asked otherwise, never a PostgreSQL the environment may point at. */
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   delete copy.DATABASE_URL;
