@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { checkCursor } from '../../shared/sync/cursor.js';
 import { syncLimits } from '../../shared/sync/limits.js';
 import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, Purge, PurgeReason, RowChange } from '../../shared/sync/protocol.js';
+import type { SyncTableName } from '../../shared/sync/tables.js';
 import type { Queryable } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
 import { readHead, serverId } from './sequence.js';
@@ -10,7 +11,24 @@ import { visibleRow, type Reader } from './visibility.js';
 /** A page stops growing past this many characters of row values (at least one row is always sent). */
 export const pullPageChars = 16 * 1024 * 1024;
 
-type Item = { seq: number; kind: 'change'; change: RowChange; chars: number } | { seq: number; kind: 'conflict'; state: ConflictState } | { seq: number; kind: 'purge'; purge: Purge };
+/**
+ * A row change as the hub serves it: its values and clocks are the JSON text the hub stored, sent
+ * as they are (pullAnswer.ts), never parsed and serialised again — they were checked when pushed.
+ */
+export interface ServedChange {
+  seq: number;
+  table: SyncTableName;
+  rowId: string;
+  clientId: string | null;
+  valuesJson: string;
+  clocksJson: string;
+  history?: HistoryEntry[];
+}
+
+/** A pull answer whose changes are served rows (pullAnswer.ts writes it as the wire's PullResponse). */
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: ServedChange[] };
+
+type Item = { seq: number; kind: 'change'; change: ServedChange; chars: number } | { seq: number; kind: 'conflict'; state: ConflictState } | { seq: number; kind: 'purge'; purge: Purge };
 
 /**
  * Changes after the device's cursor that this user may see, in sequence order (docs/sync.md
@@ -18,7 +36,7 @@ type Item = { seq: number; kind: 'change'; change: RowChange; chars: number } | 
  * organisation's lock and set the head in their own transaction, so every number at or below it
  * is committed, and the page never reaches past it. No lock is taken: pulls never wait for pushes.
  */
-export async function pullChanges(db: Queryable, reader: Reader, request: PullRequest): Promise<PullResponse> {
+export async function pullChanges(db: Queryable, reader: Reader, request: PullRequest): Promise<PullPage> {
   const head = await readHead(db, reader.organisationId);
   const server = { id: await serverId(db), epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq };
   const check = checkCursor(request.cursor, { id: server.id, epoch: head.epoch, headSeq: head.head });
@@ -39,7 +57,7 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
   ].sort((a, b) => a.seq - b.seq);
 
   // Take items in seq order until a bound is reached; the cursor is the last one taken.
-  const page = { changes: [] as RowChange[], conflicts: [] as ConflictState[], purges: [] as Purge[] };
+  const page = { changes: [] as ServedChange[], conflicts: [] as ConflictState[], purges: [] as Purge[] };
   let taken = 0;
   for (const item of items) {
     const full =
@@ -70,7 +88,7 @@ async function readChanges(
   after: number,
   head: number,
   limit: number,
-): Promise<{ changes: { change: RowChange; chars: number }[]; stopSeq: number | null }> {
+): Promise<{ changes: { change: ServedChange; chars: number }[]; stopSeq: number | null }> {
   const sizes = await queryRows<{ seq: string | number; chars: number }>(
     db,
     sql`SELECT r.seq, length(r.values) AS chars FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head}
@@ -86,21 +104,20 @@ async function readChanges(
   const stopSeq = kept < sizes.length ? Number(sizes[kept]!.seq) : null;
   if (kept === 0) return { changes: [], stopSeq };
   const lastSeq = Number(sizes[kept - 1]!.seq);
-  // Only the columns a change carries: every column read is decoded by the driver, row by row.
-  const records = await queryRows<{ seq: string | number; table_name: RowChange['table']; row_id: string; client_id: string | null; values: string; clocks: Record<string, string> }>(
+  // Only the columns a change carries, values and clocks as text: the driver then decodes no JSON.
+  const records = await queryRows<{ seq: string | number; table_name: SyncTableName; row_id: string; client_id: string | null; values: string; clocks: string }>(
     db,
-    sql`SELECT r.seq, r.table_name, r.row_id, r.client_id, r.values, r.clocks FROM sync_rows r
+    sql`SELECT r.seq, r.table_name, r.row_id, r.client_id, r.values, r.clocks::text AS clocks FROM sync_rows r
         WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${lastSeq} AND ${visibleRow(reader)} ORDER BY r.seq`,
   );
   const changes = records.map((record) => {
-    const change: RowChange = {
+    const change: ServedChange = {
       seq: Number(record.seq),
       table: record.table_name,
       rowId: record.row_id,
-      organisationId: reader.organisationId,
       clientId: record.client_id,
-      values: JSON.parse(record.values) as RowChange['values'],
-      clocks: record.clocks,
+      valuesJson: record.values,
+      clocksJson: record.clocks,
     };
     return { change, chars: record.values.length };
   });
@@ -133,7 +150,7 @@ async function readPurges(db: Queryable, reader: Reader, after: number, head: nu
 }
 
 /** The values each row version replaced or that lost to it, so every device can show the field's history. */
-async function attachHistory(db: Queryable, organisationId: string, changes: RowChange[]): Promise<void> {
+async function attachHistory(db: Queryable, organisationId: string, changes: ServedChange[]): Promise<void> {
   if (changes.length === 0) return;
   // By the history's own key (table, row, seq), so each page costs its own rows' history, not a
   // scan of the organisation's whole history (its key does not start with seq).

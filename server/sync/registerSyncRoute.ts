@@ -14,6 +14,11 @@ export interface SyncRouteInput {
   reply: FastifyReply;
 }
 
+/** An answer the handler wrote as JSON text and checked itself (a pull page, pullAnswer.ts). */
+export class CheckedJson {
+  constructor(readonly text: string) {}
+}
+
 export interface SyncRouteOptions {
   /** Sync bodies are larger than the account API's default limit (limits.ts pushBodyBytes). */
   bodyLimit?: number;
@@ -24,7 +29,7 @@ export interface SyncRouteOptions {
 /**
  * registerRoute (server/http) for the sync routes, which need a larger body limit and byte bodies:
  * the same access check from the shared table, the same zod validation of params, query and JSON
- * bodies, the same response check.
+ * bodies, the same response check (or the handler's own, CheckedJson).
  */
 export function registerSyncRoute(
   app: FastifyInstance,
@@ -51,6 +56,7 @@ export function registerSyncRoute(
       };
       const result = await handler(input);
       if (options.raw) return reply;
+      if (result instanceof CheckedJson) return reply.status(200).type('application/json; charset=utf-8').send(result.text);
       return reply.status(200).send(spec.response.parse(result));
     },
   });

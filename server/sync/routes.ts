@@ -10,9 +10,10 @@ import { archiveAccessLog } from './accessLog.js';
 import { documentRoutes } from './documentRoutes.js';
 import { grantDossierAccess } from './grantAccess.js';
 import { pullChanges } from './pull.js';
+import { pullAnswerJson } from './pullAnswer.js';
 import { notePull } from './mutationLogRetention.js';
 import { applyPush } from './push.js';
-import { registerSyncRoute } from './registerSyncRoute.js';
+import { CheckedJson, registerSyncRoute } from './registerSyncRoute.js';
 import { readHead, serverId } from './sequence.js';
 import { checkSyncDevice, leaseFor } from './syncDevice.js';
 
@@ -41,7 +42,7 @@ export function syncRoutes(app: FastifyInstance, context: ServiceContext): void 
     const answer = device.revoked ? await revokedDeviceAnswer(context, caller.organisationId) : await pullChanges(db, reader, request);
     // The cursor the device sends was stored with the page it applied: past a removal's purges, it purged.
     if (!device.revoked) await confirmDevicePurges(context, caller.organisationId, device.deviceId, request.cursor?.epoch === answer.server.epoch ? request.cursor.seq : null);
-    return { ...answer, lease: await leaseFor(context, caller, device.deviceId) };
+    return new CheckedJson(pullAnswerJson(answer, caller.organisationId, await leaseFor(context, caller, device.deviceId)));
   });
 
   registerSyncRoute(app, context, apiRoutes.grantDossierAccess, {}, async ({ caller, body }) => {

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SyncPullResponse, SyncPushResponse } from '../../../shared/api/sync.js';
+import { syncPullResponseSchema, type SyncPullResponse, type SyncPushResponse } from '../../../shared/api/sync.js';
 import { formatHlc } from '../../../shared/sync/hlc.js';
 import type { FieldChange, Mutation, MutationResult, RowChange, SyncCursor } from '../../../shared/sync/protocol.js';
 import type { OpaqueValue } from '../../../shared/sync/opaque-value.js';
@@ -69,7 +69,8 @@ export class TestDevice {
       payload: { protocolVersion: 1, deviceId: this.deviceId, cursor: this.cursor, limit },
     });
     if (response.statusCode !== 200) throw new Error(`pull failed: ${response.statusCode} ${response.body}`);
-    const page = response.json() as SyncPullResponse;
+    // Checked as a device checks it: the hub writes pull answers itself (pullAnswer.ts).
+    const page = syncPullResponseSchema.parse(response.json());
     this.pulled.push(...page.changes);
     for (const change of page.changes) this.rows.set(change.rowId, change);
     this.cursor = page.cursor;
