@@ -45,6 +45,8 @@ export function withWalSetAside<T>(db: SqliteDatabase, work: () => T): T {
  * With a rollback journal the new pages go straight into the database, encrypted once, and the
  * journal holds only the few pages that existed before. Just as durable (synchronous=FULL fsyncs
  * journal and database; a crash mid-load rolls back), so only the journal's form changes.
+ * The journal's old pages are encrypted like the file's (wal-set-aside.test.ts); a kill
+ * mid-transaction is rolled back at the next unlock (wal-set-aside.kill.test.ts).
  * Switching needs no open transaction and no other connection; when that is not so, the load
  * runs in WAL as before. Returns whether WAL was set aside (to be restored after the load).
  */
