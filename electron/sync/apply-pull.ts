@@ -73,12 +73,14 @@ function applyRows(sync: SyncDb, store: LocalStore, page: PullResponse, applied:
   // Rows arrive in sequence order, not in reference order (a report may come before its dossier).
   sync.db.pragma('defer_foreign_keys = ON');
   let newest: string | null = null;
+  // Nothing below adds to the outbox: when it is empty (an initial sync), no row has pending changes.
+  const nothingPending = sync.outbox.isEmpty();
   for (const change of page.changes) {
-    const pending = sync.outbox.forRow(change.table, change.rowId);
-    const previous = sync.shadows.get(change.table, change.rowId, pending);
+    const pending = nothingPending ? [] : sync.outbox.forRow(change.table, change.rowId);
+    const { shadow: previous, stored } = sync.shadows.lookup(change.table, change.rowId, pending);
     const rebased = rebaseRow(change, pending, previous);
     sync.rows.write(change.table, change.rowId, change.organisationId, rebased.visible, change.seq, nowIso);
-    sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length);
+    sync.shadows.save(change.table, change.rowId, rebased.shadow, pending.length, stored);
     for (const clock of Object.values(change.clocks)) if (newest === null || clock > newest) newest = clock;
     for (const notice of rebased.notices) applied.notices.push({ table: change.table, rowId: change.rowId, notice });
     applied.received.push({ table: change.table, rowId: change.rowId });

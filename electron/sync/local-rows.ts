@@ -37,6 +37,8 @@ export interface LocalRow {
  */
 export class LocalRows {
   private readonly statements = new Map<string, Statement<unknown[]>>();
+  /** write's statements by table and bit mask of the fields written. */
+  private readonly writes = new Map<SyncTableName, Map<number, Statement<unknown[]>>>();
 
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -57,33 +59,55 @@ export class LocalRows {
 
   /** Inserts or replaces the row's synced fields, clocks and server sequence; keeps created_at. */
   write(table: SyncTableName, rowId: string, organisationId: string, state: RowState, serverSeq: number | null, nowIso: string): void {
-    const columns = columnsOf(table);
     // Only fields the state holds: a partial version (a merged answer before the next pull) keeps the rest as it is.
-    const fields = fieldsOf(table).filter((field) => columns[field] && Object.prototype.hasOwnProperty.call(state.values, field));
-    const assigned = fields.map((field) => toDriver(columns[field]!, state.values[field] ?? null));
-    const clocks = JSON.stringify(state.clocks);
-    const names = fields.map((field) => quote(columns[field]!.name));
-    const insertColumns = ['id', 'organisation_id', 'field_clocks', 'server_seq', 'created_at', 'updated_at', ...names];
-    const updates = ['field_clocks', 'server_seq', 'updated_at', ...names].map((name) => `${name} = excluded.${name}`);
-    const sql =
-      `INSERT INTO ${quote(table)} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')}) ` +
-      `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
-    this.statement(sql).run(rowId, organisationId, clocks, serverSeq, nowIso, nowIso, ...assigned);
+    // The statement is found by a bit mask of those fields (at most 31 per table, checked in layoutOf):
+    // building its SQL text for every row and looking it up by that text cost ~10 µs a row of a pull page.
+    const layout = layoutOf(table);
+    let mask = 0;
+    const assigned: unknown[] = [];
+    for (const [bit, field] of layout.fields.entries()) {
+      if (!Object.prototype.hasOwnProperty.call(state.values, field)) continue;
+      mask |= 1 << bit;
+      assigned.push(toDriver(layout.columns[bit]!, state.values[field] ?? null));
+    }
+    let writes = this.writes.get(table);
+    if (!writes) this.writes.set(table, (writes = new Map()));
+    let statement = writes.get(mask);
+    if (!statement) {
+      const names = layout.columns.filter((_, bit) => mask & (1 << bit)).map((column) => quote(column.name));
+      const insertColumns = ['id', 'organisation_id', 'field_clocks', 'server_seq', 'created_at', 'updated_at', ...names];
+      const updates = ['field_clocks', 'server_seq', 'updated_at', ...names].map((name) => `${name} = excluded.${name}`);
+      const sql =
+        `INSERT INTO ${quote(table)} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')}) ` +
+        `ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
+      statement = this.statement(sql);
+      writes.set(mask, statement);
+    }
+    statement.run(rowId, organisationId, JSON.stringify(state.clocks), serverSeq, nowIso, nowIso, ...assigned);
   }
 
   /**
    * As `write`, but sets only the columns whose stored value differs: settling a push usually
    * changes no value at all (the row already shows the change), and rewriting a report's unchanged
    * body would re-index it for search (the FTS triggers fire on UPDATE OF body), a page write each.
+   * `current`: the row as `read` returned it earlier in this transaction, when the caller has it
+   * (settling reads it for the shadow already); else it is read here.
    */
-  writeChanged(table: SyncTableName, rowId: string, organisationId: string, state: RowState, serverSeq: number | null, nowIso: string): void {
-    const raw = this.statement(`SELECT * FROM ${quote(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
-    if (!raw) return this.write(table, rowId, organisationId, state, serverSeq, nowIso);
+  writeChanged(table: SyncTableName, rowId: string, organisationId: string, state: RowState, serverSeq: number | null, nowIso: string, current?: LocalRow | null): void {
     const columns = columnsOf(table);
+    let stored: (name: string, column: Column, field: string) => unknown;
+    if (current === undefined) {
+      const raw = this.statement(`SELECT * FROM ${quote(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+      if (!raw) return this.write(table, rowId, organisationId, state, serverSeq, nowIso);
+      stored = (name) => raw[name];
+    } else {
+      if (current === null) return this.write(table, rowId, organisationId, state, serverSeq, nowIso);
+      stored = (_name, column, field) => toDriver(column, current.state.values[field] ?? null);
+    }
     const changed = fieldsOf(table)
       .filter((field) => columns[field] && Object.prototype.hasOwnProperty.call(state.values, field))
-      .map((field) => ({ name: columns[field]!.name, value: toDriver(columns[field]!, state.values[field] ?? null) }))
-      .filter(({ name, value }) => !sameDriverValue(raw[name], value));
+      .map((field) => ({ name: columns[field]!.name, value: toDriver(columns[field]!, state.values[field] ?? null), before: stored(columns[field]!.name, columns[field]!, field) }))
+      .filter(({ value, before }) => !sameDriverValue(before, value));
     const sets = ['field_clocks', 'server_seq', 'updated_at', ...changed.map(({ name }) => quote(name))].map((name) => `${name} = ?`);
     this.statement(`UPDATE ${quote(table)} SET ${sets.join(', ')} WHERE id = ?`).run(JSON.stringify(state.clocks), serverSeq, nowIso, ...changed.map(({ value }) => value), rowId);
   }
@@ -110,6 +134,26 @@ export class LocalRows {
 /** The fields a row of this table syncs: its registry fields and the tombstone. */
 export function fieldsOf(table: SyncTableName): string[] {
   return [...Object.keys(syncTables[table].fields), tombstoneField];
+}
+
+/** A table's syncable fields that have a column, with those columns, in registry order. */
+interface Layout {
+  fields: string[];
+  columns: Column[];
+}
+
+const layouts = new Map<SyncTableName, Layout>();
+
+function layoutOf(table: SyncTableName): Layout {
+  let layout = layouts.get(table);
+  if (!layout) {
+    const columns = columnsOf(table);
+    const fields = fieldsOf(table).filter((field) => columns[field]);
+    if (fields.length > 31) throw new Error(`${table} has more fields than a write's bit mask holds`);
+    layout = { fields, columns: fields.map((field) => columns[field]!) };
+    layouts.set(table, layout);
+  }
+  return layout;
 }
 
 function columnsOf(table: SyncTableName): Record<string, Column> {

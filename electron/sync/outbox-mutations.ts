@@ -62,6 +62,10 @@ export class OutboxMutations {
     prepareCached(this.db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
   }
 
+  isEmpty(): boolean {
+    return prepareCached(this.db, 'SELECT NOT EXISTS (SELECT 1 FROM outbox)').pluck().get() === 1;
+  }
+
   count(): number {
     return prepareCached(this.db, 'SELECT count(*) FROM outbox').pluck().get() as number;
   }

@@ -1,6 +1,7 @@
 import { isRetryableRejection } from '../../shared/sync/advice.js';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol.js';
 import { overlayPending, settleMutation } from '../../shared/sync/rebase.js';
+import type { LocalRow } from './local-rows.js';
 import type { SyncDb } from './sync-db.js';
 
 export interface SettleSummary {
@@ -30,7 +31,7 @@ export function settleAnswers(sync: SyncDb, batch: readonly Mutation[], results:
       const pendingBefore = sync.outbox.forRow(mutation.table, mutation.rowId);
       // A retried batch may answer a mutation this device settled already (the answer got through once).
       if (!pendingBefore.some((m) => m.mutationId === mutation.mutationId)) continue;
-      const shadow = sync.shadows.get(mutation.table, mutation.rowId, pendingBefore);
+      const { shadow, stored, local } = sync.shadows.lookup(mutation.table, mutation.rowId, pendingBefore);
       const settled = settleMutation(shadow, mutation, result, epochChanged);
       sync.outbox.remove(mutation.mutationId);
       if (settled.rejected) {
@@ -40,8 +41,8 @@ export function settleAnswers(sync: SyncDb, batch: readonly Mutation[], results:
       for (const conflict of settled.conflicts) sync.keepConflict(conflict, 'open', null);
       summary.conflicts += settled.conflicts.length;
       const remaining = pendingBefore.filter((m) => m.mutationId !== mutation.mutationId);
-      showRow(sync, mutation, settled.shadow, remaining, nowIso);
-      sync.shadows.save(mutation.table, mutation.rowId, settled.shadow, remaining.length);
+      showRow(sync, mutation, settled.shadow, remaining, nowIso, local);
+      sync.shadows.save(mutation.table, mutation.rowId, settled.shadow, remaining.length, stored);
       summary.settled += 1;
     }
   });
@@ -49,7 +50,7 @@ export function settleAnswers(sync: SyncDb, batch: readonly Mutation[], results:
 }
 
 /** The row shows the shadow with the remaining pending changes on top; a refused insert leaves nothing to show. */
-function showRow(sync: SyncDb, mutation: Mutation, shadow: ReturnType<typeof settleMutation>['shadow'], remaining: readonly Mutation[], nowIso: string): void {
+function showRow(sync: SyncDb, mutation: Mutation, shadow: ReturnType<typeof settleMutation>['shadow'], remaining: readonly Mutation[], nowIso: string, local: LocalRow | null | undefined): void {
   if (shadow === null && remaining.length > 0) return; // still only local: the row stays as it is
   const visible = overlayPending(shadow, remaining);
   if (visible === null) {
@@ -57,5 +58,5 @@ function showRow(sync: SyncDb, mutation: Mutation, shadow: ReturnType<typeof set
     sync.rows.delete(mutation.table, mutation.rowId);
     return;
   }
-  sync.rows.writeChanged(mutation.table, mutation.rowId, mutation.organisationId, visible, shadow?.seq ?? null, nowIso);
+  sync.rows.writeChanged(mutation.table, mutation.rowId, mutation.organisationId, visible, shadow?.seq ?? null, nowIso, local);
 }

@@ -2,7 +2,7 @@ import type { Mutation } from '../../shared/sync/protocol.js';
 import type { ShadowRow } from '../../shared/sync/rebase.js';
 import type { SyncTableName } from '../../shared/sync/tables.js';
 import { prepareCached, type SqliteDatabase } from '../store/database.js';
-import type { LocalRows } from './local-rows.js';
+import type { LocalRow, LocalRows } from './local-rows.js';
 
 /**
  * The server's version of each row (docs/sync.md). Stored in `sync_shadows` only when it differs
@@ -20,9 +20,22 @@ export class Shadows {
   ) {}
 
   get(table: SyncTableName, rowId: string, pending: readonly Mutation[]): ShadowRow | null {
+    return this.lookup(table, rowId, pending).shadow;
+  }
+
+  /**
+   * As `get`, and whether the shadow came from `sync_shadows` (pass it to `save`, which then need
+   * not delete an entry that is not there: a statement per row of an initial sync), and the
+   * row as the device holds it when it was read for this (null: not there; undefined: not read).
+   */
+  lookup(table: SyncTableName, rowId: string, pending: readonly Mutation[]): { shadow: ShadowRow | null; stored: boolean; local?: LocalRow | null } {
     const stored = prepareCached(this.db, 'SELECT state FROM sync_shadows WHERE table_name = ? AND row_id = ?').pluck().get(table, rowId) as string | undefined;
-    if (stored) return JSON.parse(stored) as ShadowRow | null;
+    if (stored) return { shadow: JSON.parse(stored) as ShadowRow | null, stored: true };
     const local = this.rows.read(table, rowId);
+    return { shadow: this.fromRow(local, pending), stored: false, local };
+  }
+
+  private fromRow(local: LocalRow | null, pending: readonly Mutation[]): ShadowRow | null {
     if (!local || local.serverSeq === null) return null;
     const values = { ...local.state.values };
     const clocks: Record<string, string> = { ...local.state.clocks };
@@ -40,9 +53,13 @@ export class Shadows {
     return { values, clocks, seq: local.serverSeq };
   }
 
-  /** Keeps the shadow when the row will not show it as it is; removes the entry otherwise. */
-  save(table: SyncTableName, rowId: string, shadow: ShadowRow | null, pendingCount: number): void {
+  /**
+   * Keeps the shadow when the row will not show it as it is; removes the entry otherwise.
+   * `storedBefore`: false only when `lookup` found no entry in this same transaction.
+   */
+  save(table: SyncTableName, rowId: string, shadow: ShadowRow | null, pendingCount: number, storedBefore = true): void {
     const needed = pendingCount > 0 || (shadow?.fieldSeqs !== undefined && Object.keys(shadow.fieldSeqs).length > 0);
+    if (!needed && !storedBefore) return;
     if (needed) {
       prepareCached(this.db, 'INSERT INTO sync_shadows (table_name, row_id, state) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET state = excluded.state')
         .run(table, rowId, JSON.stringify(shadow));
