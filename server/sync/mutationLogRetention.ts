@@ -24,8 +24,16 @@ const batchRows = 5_000;
 /** Lock class of the prune job per organisation ("MLOG"). */
 const PRUNE_LOCK_CLASS = 0x4d_4c_4f_47;
 
-/** Noted at the start of every pull of a device (never moved back). */
-export async function notePull(db: Queryable, device: { organisationId: string; userId: string; deviceId: string }, at: Date): Promise<void> {
+/** A pull is written down at most this often per device (a sync of many pages is one write). */
+export const notePullEveryMs = 60_000;
+
+/**
+ * Noted at the start of a pull of a device (never moved back), unless the one noted (`noted`, read
+ * with the device's row) is less than a minute old: the stored time is then at most a minute before
+ * the device's last pull, which only keeps answers longer — the rule needs a pull an hour after.
+ */
+export async function notePull(db: Queryable, device: { organisationId: string; userId: string; deviceId: string }, at: Date, noted: Date | null): Promise<void> {
+  if (noted && at.getTime() - noted.getTime() >= 0 && at.getTime() - noted.getTime() < notePullEveryMs) return;
   await db
     .update(devices)
     .set({ lastPulledAt: at })

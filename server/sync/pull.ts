@@ -5,7 +5,7 @@ import type { Conflict, ConflictState, HistoryEntry, PullRequest, PullResponse, 
 import type { SyncTableName } from '../../shared/sync/tables.js';
 import type { Queryable } from '../db/database.js';
 import { queryRows } from '../db/raw.js';
-import { readHead, serverId } from './sequence.js';
+import { readHeadAndServer } from './sequence.js';
 import { visibleRow, type Reader } from './visibility.js';
 
 /** A page stops growing past this many characters of row values (at least one row is always sent). */
@@ -37,8 +37,8 @@ type Item = { seq: number; kind: 'change'; change: ServedChange; chars: number }
  * is committed, and the page never reaches past it. No lock is taken: pulls never wait for pushes.
  */
 export async function pullChanges(db: Queryable, reader: Reader, request: PullRequest): Promise<PullPage> {
-  const head = await readHead(db, reader.organisationId);
-  const server = { id: await serverId(db), epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq };
+  const head = await readHeadAndServer(db, reader.organisationId);
+  const server = { id: head.serverId, epoch: head.epoch, restoredFromEpoch: head.restoredFromEpoch, epochStartSeq: head.epochStartSeq };
   const check = checkCursor(request.cursor, { id: server.id, epoch: head.epoch, headSeq: head.head });
   const empty = { protocolVersion: 1 as const, server, headSeq: head.head, changes: [], conflicts: [], purges: [] };
   if (check.kind === 'reset') return { ...empty, reset: true, cursor: { epoch: head.epoch, seq: 0 }, hasMore: true };
@@ -78,9 +78,11 @@ export async function pullChanges(db: Queryable, reader: Reader, request: PullRe
 }
 
 /**
- * The visible changes after `after`, in seq order: first their sizes only, then the full rows of
- * as many as fit in `pullPageChars` (at least one). `stopSeq`: the first change left out for size,
- * so the page must end before it.
+ * The visible changes after `after`, in seq order, as many as fit in `pullPageChars` (at least
+ * one). `stopSeq`: the first change left out for size, so the page must end before it. One query:
+ * a running sum of the rows' lengths decides which rows come with their values (the rows past the
+ * bound come as their seq only), so visibility is decided once per row and a row past the bound
+ * is never sent to the hub.
  */
 async function readChanges(
   db: Queryable,
@@ -89,28 +91,23 @@ async function readChanges(
   head: number,
   limit: number,
 ): Promise<{ changes: { change: ServedChange; chars: number }[]; stopSeq: number | null }> {
-  const sizes = await queryRows<{ seq: string | number; chars: number }>(
-    db,
-    sql`SELECT r.seq, length(r.values) AS chars FROM sync_rows r WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head}
-        AND ${visibleRow(reader)} ORDER BY r.seq LIMIT ${limit}`,
-  );
-  let total = 0;
-  let kept = 0;
-  for (const size of sizes) {
-    if (kept > 0 && total + Number(size.chars) > pullPageChars) break;
-    total += Number(size.chars);
-    kept += 1;
-  }
-  const stopSeq = kept < sizes.length ? Number(sizes[kept]!.seq) : null;
-  if (kept === 0) return { changes: [], stopSeq };
-  const lastSeq = Number(sizes[kept - 1]!.seq);
   // Only the columns a change carries, values and clocks as text: the driver then decodes no JSON.
-  const records = await queryRows<{ seq: string | number; table_name: SyncTableName; row_id: string; client_id: string | null; values: string; clocks: string }>(
+  const records = await queryRows<{ seq: string | number; table_name: SyncTableName; row_id: string; client_id: string | null; values: string | null; clocks: string | null }>(
     db,
-    sql`SELECT r.seq, r.table_name, r.row_id, r.client_id, r.values, r.clocks::text AS clocks FROM sync_rows r
-        WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${lastSeq} AND ${visibleRow(reader)} ORDER BY r.seq`,
+    sql`SELECT page.seq, page.table_name, page.row_id, page.client_id,
+               CASE WHEN page.n = 1 OR page.running <= ${pullPageChars} THEN page."values" END AS "values",
+               CASE WHEN page.n = 1 OR page.running <= ${pullPageChars} THEN page.clocks::text END AS clocks
+        FROM (SELECT r.seq, r.table_name, r.row_id, r.client_id, r.values, r.clocks,
+                     row_number() OVER w AS n, sum(length(r.values)) OVER w AS running
+              FROM sync_rows r
+              WHERE r.organisation_id = ${reader.organisationId} AND r.seq > ${after} AND r.seq <= ${head} AND ${visibleRow(reader)}
+              WINDOW w AS (ORDER BY r.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+              ORDER BY r.seq LIMIT ${limit}) page
+        ORDER BY page.seq`,
   );
-  const changes = records.map((record) => {
+  const changes: { change: ServedChange; chars: number }[] = [];
+  for (const record of records) {
+    if (record.values === null || record.clocks === null) return { changes, stopSeq: Number(record.seq) };
     const change: ServedChange = {
       seq: Number(record.seq),
       table: record.table_name,
@@ -119,9 +116,9 @@ async function readChanges(
       valuesJson: record.values,
       clocksJson: record.clocks,
     };
-    return { change, chars: record.values.length };
-  });
-  return { changes, stopSeq };
+    changes.push({ change, chars: record.values.length });
+  }
+  return { changes, stopSeq: null };
 }
 
 async function readConflicts(db: Queryable, reader: Reader, after: number, head: number, limit: number): Promise<ConflictState[]> {

@@ -38,7 +38,7 @@ export function syncRoutes(app: FastifyInstance, context: ServiceContext): void 
     const device = await checkSyncDevice(context, caller, request.deviceId);
     const reader = { organisationId: caller.organisationId, userId: caller.userId, isAdmin: caller.role === 'owner' || caller.role === 'admin' };
     // The device pulls after its push phase: every answer given to it before now is stored there.
-    if (!device.revoked) await notePull(db, { organisationId: caller.organisationId, userId: caller.userId, deviceId: device.deviceId }, context.now());
+    if (!device.revoked) await notePull(db, { organisationId: caller.organisationId, userId: caller.userId, deviceId: device.deviceId }, context.now(), device.lastPulledAt);
     const answer = device.revoked ? await revokedDeviceAnswer(context, caller.organisationId) : await pullChanges(db, reader, request);
     // The cursor the device sends was stored with the page it applied: past a removal's purges, it purged.
     if (!device.revoked) await confirmDevicePurges(context, caller.organisationId, device.deviceId, request.cursor?.epoch === answer.server.epoch ? request.cursor.seq : null);

@@ -45,6 +45,17 @@ export async function readHead(db: Queryable, organisationId: string): Promise<H
   return { head: Number(row.head), epoch: row.epoch, restoredFromEpoch: row.restored_from_epoch, epochStartSeq: Number(row.epoch_start_seq) };
 }
 
+/** readHead and serverId in one query (a pull's first read); either made on first use as there. */
+export async function readHeadAndServer(db: Queryable, organisationId: string): Promise<HeadState & { serverId: string }> {
+  const [row] = await queryRows<{ head: string | number; epoch: string; restored_from_epoch: string | null; epoch_start_seq: string | number; server_id: string | null }>(
+    db,
+    sql`SELECT head, epoch, restored_from_epoch, epoch_start_seq, (SELECT id FROM sync_server WHERE singleton = true) AS server_id
+        FROM sync_heads WHERE organisation_id = ${organisationId}`,
+  );
+  if (!row?.server_id) return { ...(await readHead(db, organisationId)), serverId: await serverId(db) };
+  return { head: Number(row.head), epoch: row.epoch, restoredFromEpoch: row.restored_from_epoch, epochStartSeq: Number(row.epoch_start_seq), serverId: row.server_id };
+}
+
 /**
  * Hands out the organisation's next sequence numbers inside a locked transaction and writes the
  * new head before commit. Only valid while the lock is held.
