@@ -79,6 +79,12 @@ test('a nurse without 2FA sets it up on her first sign-in, keeps her recovery co
   const secret = await secretOnScreen(page);
   await expectAccessible(page);
   await saveScreenshot(page, 'two-factor-set-up-1-link-app');
+  // In English too, and switching the language mid-way loses nothing (same key on screen).
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Set up two-step verification' })).toBeVisible();
+  expect(await secretOnScreen(page)).toBe(secret);
+  await saveScreenshot(page, 'two-factor-set-up-1-link-app-en');
+  await page.getByText('NL', { exact: true }).click();
 
   // A typo: said clearly, the screen (and the key) stay.
   await typeCode(page, 'set-up-code', totpCode(secret) === '000000' ? '111111' : '000000');
