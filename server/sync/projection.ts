@@ -68,7 +68,10 @@ export async function projectAccessRow(tx: Tx, stored: StoredRow, sequence: Sequ
 }
 
 async function restampDossier(tx: Tx, organisationId: string, clientId: string, sequence: SequenceAllocator): Promise<void> {
-  await restampRows(tx, organisationId, sql`(client_id = ${clientId} OR client_ids @> ARRAY[${clientId}]::uuid[])`, sequence);
+  // Only appointments have client_ids (rightsFields.ts): naming the table lets both halves use an
+  // index; `client_ids @> …` alone read every row of the organisation on each grant (EXPLAIN at
+  // 204,000 rows: 260 ms → 3.6 ms).
+  await restampRows(tx, organisationId, sql`(client_id = ${clientId} OR (table_name = 'appointments' AND client_ids @> ARRAY[${clientId}]::uuid[]))`, sequence);
   const base = sequence.head;
   const conflicts = await queryRows<{ n: number }>(
     tx,

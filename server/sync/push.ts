@@ -132,19 +132,29 @@ async function record(tx: Tx, outcome: MergeAccepted, current: StoredRow | null,
 
 async function writePending(tx: Tx, organisationId: string, context: PushContext, pending: Pending): Promise<void> {
   await writeConflicts(tx, organisationId, pending);
-  for (let start = 0; start < pending.history.length; start += 1000) {
-    const values = pending.history.slice(start, start + 1000).map(
-      (item) => sql`(${organisationId}, ${item.table}, ${item.rowId}, ${item.seq}, ${item.position}, ${item.entry.field}, ${JSON.stringify(item.entry.value)},
-                     ${item.entry.hlc}, ${item.entry.supersededBy}, ${item.mutationId})`,
-    );
+  // Each as one JSON parameter read by json_to_recordset, as the rows are (rowStore.ts): a VALUES
+  // list of 500 answers was 3,000 parameters, each bound and planned on its own.
+  if (pending.history.length > 0) {
+    const history = pending.history.map((item) => ({
+      table_name: item.table,
+      row_id: item.rowId,
+      seq: item.seq,
+      position: item.position,
+      field: item.entry.field,
+      value: JSON.stringify(item.entry.value),
+      hlc: item.entry.hlc,
+      superseded_by: item.entry.supersededBy,
+      mutation_id: item.mutationId,
+    }));
     await tx.execute(sql`INSERT INTO sync_history (organisation_id, table_name, row_id, seq, position, field, value, hlc, superseded_by, mutation_id)
-                         VALUES ${sql.join(values, sql`, `)}`);
+                         SELECT ${organisationId}, x.* FROM json_to_recordset(${JSON.stringify(history)}::json) AS x(table_name text, row_id uuid, seq bigint,
+                           position integer, field text, value text, hlc text, superseded_by text, mutation_id uuid)`);
   }
-  for (let start = 0; start < pending.answers.length; start += 1000) {
-    const values = pending.answers.slice(start, start + 1000).map(
-      (item) => sql`(${organisationId}, ${item.mutationId}, ${context.writer.userId}, ${context.deviceId}, ${JSON.stringify(item.result)}, ${context.now}::timestamptz)`,
-    );
-    await tx.execute(sql`INSERT INTO sync_mutations (organisation_id, mutation_id, user_id, device_id, result, applied_at) VALUES ${sql.join(values, sql`, `)}`);
+  if (pending.answers.length > 0) {
+    const answers = pending.answers.map((item) => ({ mutation_id: item.mutationId, result: JSON.stringify(item.result) }));
+    await tx.execute(sql`INSERT INTO sync_mutations (organisation_id, mutation_id, user_id, device_id, result, applied_at)
+                         SELECT ${organisationId}, x.mutation_id, ${context.writer.userId}, ${context.deviceId}, x.result, ${context.now}::timestamptz
+                         FROM json_to_recordset(${JSON.stringify(answers)}::json) AS x(mutation_id uuid, result text)`);
   }
 }
 
