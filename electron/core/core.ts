@@ -14,6 +14,8 @@ import type { CoreHandlers } from './handlers.js';
 import { appHandlers } from './handlers/app.js';
 import { dossierHandlers } from './handlers/dossiers.js';
 import { sessionHandlers } from './handlers/session.js';
+import { accountHandlers } from './handlers/account.js';
+import { MyAccount } from '../session/my-account.js';
 import { clientHandlers } from './handlers/clients.js';
 import { contactHandlers } from './handlers/contacts.js';
 import { reportHandlers } from './handlers/reports.js';
@@ -95,6 +97,8 @@ export async function createCore(config: CoreConfig, log: Logger, options: CoreO
   const handlers: CoreHandlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
+    // Not behind the licence: see handlers/account.ts.
+    ...accountHandlers(new MyAccount(session, store, api), connectivity),
     // Clinical data only with a valid licence (blocked, ended, expired or no lease: refused).
     ...behindLicence(dossierHandlers(services), licence),
     ...behindLicence(clientHandlers(services), licence),

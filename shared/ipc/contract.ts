@@ -21,6 +21,7 @@ import { adminCalls } from './calls/admin.js';
 import { backupCalls, backupEvents } from './calls/backup.js';
 import { noticeCalls } from './calls/notices.js';
 import { retentionCalls } from './calls/retention.js';
+import { accountCalls } from './calls/account.js';
 
 /**
  * The one IPC contract. The preload's API, the core's handler table and the preview bridge are
@@ -48,6 +49,7 @@ export const ipcContract = {
   ...backupCalls,
   ...noticeCalls,
   ...retentionCalls,
+  ...accountCalls,
 } satisfies Record<string, CallSpec>;
 
 /** Messages the core pushes to the renderer without being asked (status changes, progress). */
