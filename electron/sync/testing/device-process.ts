@@ -54,6 +54,11 @@ export interface DeviceRunOptions {
   meanwhile?: { afterMs: number; run: () => Promise<void> };
   pushBatch?: number;
   pullLimit?: number;
+  /**
+   * The child syncs once first (warm, as a running app is), then this runs (e.g. another device
+   * makes changes), then the measured sync: the everyday sync rather than a process's first.
+   */
+  afterWarmUp?: () => Promise<void>;
 }
 
 /** Runs one sync in a separate device process (sync-child.ts) and waits for it to end, however it ends. */
@@ -68,15 +73,27 @@ export async function runDeviceProcess(options: DeviceRunOptions): Promise<Devic
       KILL_AT_POINT: String(options.killAtPoint ?? 0),
       PUSH_BATCH: String(options.pushBatch ?? 500),
       PULL_LIMIT: String(options.pullLimit ?? 5000),
+      WARM_FIRST: options.afterWarmUp ? '1' : '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (!options.afterWarmUp) child.stdin.end();
+  let warmedUp: Promise<void> = Promise.resolve();
   let output = '';
   let where = '';
   let meanwhile: Promise<void> = Promise.resolve();
   child.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     output += text;
+    if (text.includes('warm\n') && options.afterWarmUp) {
+      warmedUp = options.afterWarmUp().then(
+        () => void child.stdin.end('go\n'),
+        (error: unknown) => {
+          child.kill('SIGKILL'); // it would wait for the go forever
+          throw error;
+        },
+      );
+    }
     if (text.includes('syncing\n')) {
       if (options.killAfterMs !== undefined) {
         setTimeout(() => {
@@ -98,7 +115,7 @@ export async function runDeviceProcess(options: DeviceRunOptions): Promise<Devic
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      meanwhile.then(() => {
+      Promise.all([meanwhile, warmedUp]).then(() => {
         if (signal === 'SIGKILL') resolve({ outcome: 'killed', where, output });
         else resolve({ outcome: code === 0 && output.includes('done ') ? 'done' : 'failed', where, output });
       }, reject);
