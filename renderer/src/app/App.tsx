@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { RetentionPage } from '../retention/RetentionPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { AccountPage } from '../account/AccountPage.js';
 import { AgendaPage } from '../agenda/AgendaPage.js';
 import { ClientListPage } from '../clients/ClientListPage.js';
 import { DossierPage } from '../dossier/DossierPage.js';
@@ -45,6 +46,8 @@ export function App() {
                   <Route path="/sync/refused" element={<RefusedChangesPage />} />
                 </Route>
                 <Route path="/instellingen/back-ups" element={<BackupPage />} />
+                {/* Not behind the licence: a blocked user must still be able to change her password. */}
+                <Route path="/account" element={<AccountPage />} />
                 <Route path="/beheer/:tab?" element={<AdminPage />} />
                 <Route path="/bewaren" element={<RetentionPage />} />
                 <Route path="*" element={<Navigate to="/dossiers" replace />} />

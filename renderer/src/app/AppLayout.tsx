@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { IconArchive, IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArchive, IconCalendarEvent, IconDatabase, IconFileExport, IconLock, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { isAdministrator } from '../../../shared/domain/user.js';
@@ -41,6 +41,9 @@ export function AppLayout() {
             <LanguageSwitch />
             <Button variant="default" size="xs" leftSection={<IconLock size={16} aria-hidden />} onClick={() => void lockNow()}>
               {t('shell.lock')}
+            </Button>
+            <Button component={RouterLink} to="/account" variant="default" size="xs" leftSection={<IconUserCircle size={16} aria-hidden />}>
+              {t('account.nav')}
             </Button>
             <SignOutButton />
           </Group>

@@ -8,6 +8,7 @@ import { enWork } from './en-work.js';
 import type { Messages } from './nl.js';
 import { enValidation } from './en-validation.js';
 import { enTwoFactor } from './en-two-factor.js';
+import { enAccount } from './en-account.js';
 
 export const en: Messages = {
   app: {
@@ -89,6 +90,7 @@ export const en: Messages = {
   ...enAdmin,
   ...enValidation,
   ...enTwoFactor,
+  ...enAccount,
   errors: {
     invalid_request: 'Something went wrong in the app. Please try again.',
     unknown_method: 'This function does not exist in this version of the app. Please update.',

@@ -7,6 +7,7 @@ import { nlSync } from './nl-sync.js';
 import { nlWork } from './nl-work.js';
 import { nlValidation } from './nl-validation.js';
 import { nlTwoFactor } from './nl-two-factor.js';
+import { nlAccount } from './nl-account.js';
 
 /** Dutch: the default language. English (en.ts) must have exactly the same keys. */
 export const nl = {
@@ -89,6 +90,7 @@ export const nl = {
   ...nlAdmin,
   ...nlValidation,
   ...nlTwoFactor,
+  ...nlAccount,
   errors: {
     invalid_request: 'Er ging iets mis in de app. Probeer het opnieuw.',
     unknown_method: 'Deze functie bestaat niet in deze versie van de app. Werk de app bij.',

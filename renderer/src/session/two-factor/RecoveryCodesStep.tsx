@@ -5,20 +5,38 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * The recovery codes, shown this once (the service keeps only hashes). Going on needs the explicit
- * "I have kept them", so nobody clicks past the only way back in after losing the phone.
+ * "I have kept them", so nobody clicks past the only way back in after losing the phone. Used by the
+ * set-up at sign-in (step 2 of 3) and by "Mijn account" when new codes replace the old ones (`notice`).
  */
-export function RecoveryCodesStep({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
+export function RecoveryCodesStep({
+  codes,
+  onContinue,
+  step,
+  notice,
+  titleOrder = 1,
+  titleId,
+}: {
+  codes: string[];
+  onContinue: () => void;
+  step?: number;
+  notice?: string;
+  /** 2 inside a page that has its own h1 ("Mijn account"). */
+  titleOrder?: 1 | 2;
+  titleId?: string;
+}) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   return (
     <Stack gap="md">
-      <Text c="dimmed" fz="sm">
-        {t('twoFactorSetUp.step', { step: 2 })}
-      </Text>
-      <Title order={1} fz={26}>
+      {step !== undefined && (
+        <Text c="dimmed" fz="sm">
+          {t('twoFactorSetUp.step', { step })}
+        </Text>
+      )}
+      <Title order={titleOrder} fz={titleOrder === 1 ? 26 : 20} id={titleId}>
         {t('twoFactorSetUp.recoveryTitle')}
       </Title>
-      <Text fz="sm">{t('twoFactorSetUp.recoveryIntro')}</Text>
+      <Text fz="sm">{notice ?? t('twoFactorSetUp.recoveryIntro')}</Text>
       <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
         <Text fz="sm" fw={500}>
           {t('twoFactorSetUp.recoveryOnce')}

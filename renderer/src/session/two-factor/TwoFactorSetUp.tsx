@@ -40,7 +40,7 @@ export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: Se
     },
   });
 
-  if (recoveryCodes) return <RecoveryCodesStep codes={recoveryCodes} onContinue={onDone} />;
+  if (recoveryCodes) return <RecoveryCodesStep codes={recoveryCodes} onContinue={onDone} step={2} />;
 
   return (
     <form
