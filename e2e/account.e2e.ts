@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiCall, apiSignIn, demoNurse, demoOwner, startCentralService, totpCode, type CentralServiceProcess } from '../electron/sync/testing/central-service-process.js';
 import { expectAccessible } from './support/accessibility.js';
-import { unlock } from './support/app.js';
+import { openAndUnlock, unlock } from './support/app.js';
 import { demoPassword, signInAsDemoUser } from './support/demo-service.js';
 import { startPreview, type RunningPreview } from './support/preview-host.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -81,6 +81,34 @@ test('a nurse changes her password; the lock screen then refuses the old one and
   await page.getByRole('textbox', { name: 'Wachtwoord' }).fill(newPassword);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await expect(page.getByRole('heading', { name: 'Mijn account', level: 1 })).toBeVisible();
+});
+
+test('changed online but not on this laptop (another device, or a crash before the re-wrap): one sign-in with the previous password repairs it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const thirdPassword = 'herfst in de Achterhoek 2026';
+  const token = await apiSignIn(central.url, demoNurse, newPassword);
+  await apiCall(central.url, token, 'POST', '/v1/me/password', { currentPassword: newPassword, newPassword: thirdPassword });
+
+  await openAndUnlock(page, preview.url, newPassword); // this laptop still opens with the one it knows
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await page.getByTestId('unlock-sign-in-online').click();
+  await page.getByRole('textbox', { name: 'Wachtwoord' }).fill(thirdPassword);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByTestId('previous-password-needed')).toContainText('Vul dat hier één keer in');
+  await expect(page.getByTestId('sign-in-error')).toHaveCount(0); // asked for, not an error
+  await expectAccessible(page);
+  await saveScreenshot(page, 'account-sign-in-previous-password');
+  await page.getByRole('textbox', { name: 'Je vorige wachtwoord' }).fill(newPassword);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible({ timeout: 30_000 });
+
+  // From now on only the password the service has opens this laptop.
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await unlock(page, newPassword);
+  await expect(page.getByRole('alert', { name: /Het wachtwoord klopt niet/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Wachtwoord' }).fill(thirdPassword);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByRole('button', { name: 'Vergrendelen' })).toBeVisible();
 });
 
 test('the owner, with 2FA on, makes new recovery codes with a code from her app and sees them once', async ({ page }) => {

@@ -15,6 +15,8 @@ export interface OnlineSignInInput {
   email: string;
   password: string;
   totp?: string | undefined;
+  /** The password this device's store was last wrapped under, when the service's was changed since (see openStore). */
+  previousPassword?: string | undefined;
 }
 
 export interface OnlineSignInOptions {
@@ -66,7 +68,7 @@ export async function signInOnline(options: OnlineSignInOptions, input: OnlineSi
     throw new CoreError('conflict', 'This device holds the dossier store of another user; it cannot be shared.');
   }
 
-  openStore(store, input.password);
+  openStore(store, input.password, input.previousPassword);
   store.directory.upsertOrganisation({
     id: answer.organisation.id,
     name: answer.organisation.name,
@@ -106,9 +108,11 @@ export async function signInOnline(options: OnlineSignInOptions, input: OnlineSi
 /**
  * First sign-in: a new store under this password. Later: the service just confirmed the password,
  * so the offline counters reset; if the store does not open with it, the password was changed
- * online and the open store is re-wrapped (a locked store needs the old password once, see report).
+ * online (on another device, or this one crashed between the service and the re-wrap) and the store
+ * is re-wrapped: with the key it holds open, or — locked — after opening it once with the previous
+ * password. Without that, the answer asks for it (issue on `previousPassword`).
  */
-function openStore(store: LocalStore, password: string): void {
+function openStore(store: LocalStore, password: string, previousPassword?: string): void {
   if (!store.exists()) {
     store.create(password);
     return;
@@ -119,11 +123,11 @@ function openStore(store: LocalStore, password: string): void {
   } catch (error) {
     if (!(error instanceof StoreError) || error.code !== 'wrong_password') throw error;
     store.resetUnlockAttempts();
+    if (!store.isUnlocked() && previousPassword) store.unlock(previousPassword); // a wrong one counts and throws wrong_password
     if (!store.isUnlocked()) {
-      throw new CoreError(
-        'wrong_password',
-        'Your password was changed on another device. Unlock once with your previous password; the app then switches to the new one.',
-      );
+      throw new CoreError('wrong_password', 'Your password was changed online. Give your previous password once; the app then switches to the new one.', {
+        issues: [{ path: 'previousPassword', message: 'password_changed_online' }],
+      });
     }
     store.setPasswordAfterOnlineSignIn(password);
   }

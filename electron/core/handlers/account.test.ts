@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 /** A device signed in as `email`: real store, session and connectivity; every log line and answer kept. */
-async function signedInDevice(email: string, options: { serverUrl?: string } = {}) {
+async function signedInDevice(email: string, options: { serverUrl?: string; password?: string } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-account-'));
   dirs.push(dataDir);
   const logLines: string[] = [];
@@ -76,7 +76,7 @@ async function signedInDevice(email: string, options: { serverUrl?: string } = {
     if (!error?.ipc) throw new Error(`${method} was expected to be refused`);
     return error.ipc.code;
   };
-  expect(await call('session.signIn', { email, password: demoPassword })).toMatchObject({ state: 'unlocked' });
+  expect(await call('session.signIn', { email, password: options.password ?? demoPassword })).toMatchObject({ state: 'unlocked' });
   /** The device as after a restart: locked, then unlocked offline with `password` (no network involved). */
   const unlocksOfflineWith = async (password: string) => {
     await call('session.lock', {});
@@ -136,13 +136,24 @@ describe('changing the password from "Mijn account" (real store, real central se
 
     // After the restart: the new password does not open the store yet, the old one does.
     expect(await device.unlocksOfflineWith(newPassword)).toBe(false);
-    // Signing in online from the lock screen with the new password cannot unwrap the key either; it says what to do.
-    expect(await device.refusal('session.signIn', { email: demoCarer, password: newPassword })).toBe('wrong_password');
-    expect(await device.unlocksOfflineWith(demoPassword)).toBe(true);
-    // Open with the old one, the online sign-in with the new one re-wraps the key.
-    expect(await device.call('session.signIn', { email: demoCarer, password: newPassword })).toMatchObject({ state: 'unlocked' });
+    // Signing in online from the lock screen with the new password cannot unwrap the key: it asks for the previous one.
+    const asked = await device.call('session.signIn', { email: demoCarer, password: newPassword }).catch((failure: { ipc: IpcError }) => failure.ipc);
+    expect(asked).toMatchObject({ code: 'wrong_password', issues: [{ path: 'previousPassword', message: 'password_changed_online' }] });
+    expect(await device.refusal('session.signIn', { email: demoCarer, password: newPassword, previousPassword: 'ook-niet-goed-wachtwoord' })).toBe('wrong_password');
+    // With it, the key is opened once and re-wrapped under the new password; from then on only that one unlocks.
+    expect(await device.call('session.signIn', { email: demoCarer, password: newPassword, previousPassword: demoPassword })).toMatchObject({ state: 'unlocked' });
     expect(await device.unlocksOfflineWith(demoPassword)).toBe(false);
     expect(await device.unlocksOfflineWith(newPassword)).toBe(true);
+  });
+
+  it('the same repair when the store happened to be open: the online sign-in re-wraps the key it holds', async () => {
+    // The nurse changed hers to `newPassword` in the first test.
+    const device = await signedInDevice(demoNurse, { password: newPassword });
+    const token = await apiSignIn(central.url, demoNurse, newPassword);
+    await apiCall(central.url, token, 'POST', '/v1/me/password', { currentPassword: newPassword, newPassword: `${newPassword}-2` });
+    expect(await device.call('session.signIn', { email: demoNurse, password: `${newPassword}-2` })).toMatchObject({ state: 'unlocked' });
+    expect(await device.unlocksOfflineWith(newPassword)).toBe(false);
+    expect(await device.unlocksOfflineWith(`${newPassword}-2`)).toBe(true);
   });
 });
 

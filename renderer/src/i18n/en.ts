@@ -46,6 +46,9 @@ export const en: Messages = {
     email: 'E-mail address',
     emailPlaceholder: 'name@careprovider.nl',
     password: 'Password',
+    previousPassword: 'Your previous password',
+    previousPasswordWhy:
+      'Your password was changed online, but this laptop still knows your previous password. Enter it here once: from then on the app opens with your new password only. The data on this laptop is kept.',
     totp: 'Verification code',
     totpHint: 'The 6 digits from your authenticator app.',
     totpTitle: 'Two-step verification',

@@ -46,6 +46,9 @@ export const nl = {
     email: 'E-mailadres',
     emailPlaceholder: 'naam@zorgorganisatie.nl',
     password: 'Wachtwoord',
+    previousPassword: 'Je vorige wachtwoord',
+    previousPasswordWhy:
+      'Je wachtwoord is online gewijzigd, maar deze laptop kent nog je vorige wachtwoord. Vul dat hier één keer in: daarna opent de app alleen nog met je nieuwe wachtwoord. Je gegevens op deze laptop blijven bewaard.',
     totp: 'Verificatiecode',
     totpHint: 'De 6 cijfers uit je authenticator-app.',
     totpTitle: 'Tweestapsverificatie',

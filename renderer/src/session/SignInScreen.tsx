@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStatus, SignInResult } from '../../../shared/ipc/calls/session.js';
 
 import { api } from '../bridge/index.js';
-import { unwrap } from '../ipc/call.js';
+import { IpcCallError, unwrap } from '../ipc/call.js';
 import { useErrorText } from '../ipc/useErrorText.js';
 import { AuthLayout } from './AuthLayout.js';
 import { TwoFactorSetUp } from './two-factor/TwoFactorSetUp.js';
@@ -19,7 +19,12 @@ type SetUp = Extract<SignInResult, { state: 'two-factor-set-up' }>['setUp'];
 interface Credentials {
   email: string;
   password: string;
+  /** Only after the core asked for it: the password the store on this laptop still opens with. */
+  previousPassword?: string;
 }
+
+/** The core asks for the previous password when the service has a newer one than this laptop's store. */
+const asksPreviousPassword = (error: unknown) => error instanceof IpcCallError && (error.error.issues ?? []).some((issue) => issue.path === 'previousPassword');
 
 /**
  * The online sign-in: e-mail and password, then — when the central service asks — the code from
@@ -32,7 +37,8 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const form = useForm<Credentials>({ initialValues: { email: initialEmail ?? '', password: '' } });
+  const form = useForm({ initialValues: { email: initialEmail ?? '', password: '', previousPassword: '' } });
+  const [askPrevious, setAskPrevious] = useState(false);
   const [secondStep, setSecondStep] = useState<{ credentials: Credentials; invalid: boolean; afterSetUp: boolean } | null>(null);
   const [setUp, setSetUp] = useState<{ credentials: Credentials; setUp: SetUp } | null>(null);
   const [setUpExpired, setSetUpExpired] = useState(false);
@@ -41,7 +47,7 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
   const signIn = useMutation({
     mutationFn: (input: Credentials & { totp?: string }) => unwrap(api.session.signIn(input)),
     onSuccess: (result: SignInResult, input) => {
-      const credentials = { email: input.email, password: input.password };
+      const credentials: Credentials = { email: input.email, password: input.password, ...(input.previousPassword ? { previousPassword: input.previousPassword } : {}) };
       setSetUpExpired(false);
       if (result.state === 'two-factor-set-up') {
         setSetUp({ credentials, setUp: result.setUp });
@@ -54,6 +60,9 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
       }
       setSecondStep(null);
       queryClient.setQueryData(sessionKey, result);
+    },
+    onError: (error) => {
+      if (asksPreviousPassword(error)) setAskPrevious(true);
     },
   });
 
@@ -127,7 +136,10 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
 
   return (
     <AuthLayout>
-      <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit(({ email, password, previousPassword }) => signIn.mutate({ email, password, ...(askPrevious && previousPassword ? { previousPassword } : {}) }))}
+        noValidate
+      >
         <Stack gap="md">
           <Title order={1} fz={26}>
             {t('signIn.title')}
@@ -156,12 +168,27 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
             required
             {...form.getInputProps('password')}
           />
+          {askPrevious && (
+            <>
+              <Alert color="orange" role="status" data-testid="previous-password-needed">
+                <Text fz="sm">{t('signIn.previousPasswordWhy')}</Text>
+              </Alert>
+              <PasswordInput
+                label={t('signIn.previousPassword')}
+                autoComplete="off"
+                visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+                required
+                data-autofocus
+                {...form.getInputProps('previousPassword')}
+              />
+            </>
+          )}
           {setUpExpired && (
             <Alert color="orange" role="alert" data-testid="set-up-expired">
               <Text fz="sm">{t('twoFactorSetUp.expired')}</Text>
             </Alert>
           )}
-          {signIn.error && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
+          {signIn.error && !asksPreviousPassword(signIn.error) && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
           <Button type="submit" size="md" loading={signIn.isPending}>
             {t('signIn.submit')}
           </Button>

@@ -36,6 +36,8 @@ export const signInInputSchema = z
     email: z.string().trim().toLowerCase().email('Dit is geen geldig e-mailadres').max(254),
     password,
     totp: totpCode.optional(),
+    /** Only when the answer asked for it: the password the store on this device still opens with. */
+    previousPassword: password.optional(),
   })
   .strict();
 
