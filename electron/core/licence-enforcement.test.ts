@@ -19,6 +19,7 @@ const openWhileBlocked: Record<string, string> = {
   app: 'the app’s own version and state; no client data',
   connectivity: 'online or offline; no client data',
   session: 'sign in, unlock, lock and sign out stay possible on the lock screen',
+  account: 'the user’s own password and recovery codes, kept changeable when blocked (a leaked password cannot wait); no client data',
   licence: 'the lock screen reads why it is locked, and confirms the final notice',
   organisation: 'the organisation’s name and colleagues; no client',
   'sync.status': 'the header shows the sync state; counts only',
