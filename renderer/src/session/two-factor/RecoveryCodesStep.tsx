@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, CopyButton, Group, List, Stack, Text, Title } 
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import classes from './RecoveryCodesPrint.module.css';
 
 /**
  * The recovery codes, shown this once (the service keeps only hashes). Going on needs the explicit
@@ -33,29 +34,32 @@ export function RecoveryCodesStep({
           {t('twoFactorSetUp.step', { step })}
         </Text>
       )}
-      <Title order={titleOrder} fz={titleOrder === 1 ? 26 : 20} id={titleId}>
-        {t('twoFactorSetUp.recoveryTitle')}
-      </Title>
-      <Text fz="sm">{notice ?? t('twoFactorSetUp.recoveryIntro')}</Text>
-      <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
-        <Text fz="sm" fw={500}>
-          {t('twoFactorSetUp.recoveryOnce')}
-        </Text>
-      </Alert>
-      <List
-        aria-label={t('twoFactorSetUp.recoveryList')}
-        data-testid="recovery-codes"
-        listStyleType="none"
-        p="md"
-        bg="gray.0"
-        style={{ columns: 2, fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-md)', borderRadius: 'var(--mantine-radius-md)' }}
-      >
-        {codes.map((code) => (
-          <List.Item key={code} py={2}>
-            {code}
-          </List.Item>
-        ))}
-      </List>
+      {/* What "Afdrukken" puts on paper: the title and the codes (RecoveryCodesPrint.module.css). */}
+      <Stack gap="md" className={classes.printable} data-testid="recovery-codes-printable">
+        <Title order={titleOrder} fz={titleOrder === 1 ? 26 : 20} id={titleId}>
+          {t('twoFactorSetUp.recoveryTitle')}
+        </Title>
+        <Text fz="sm">{notice ?? t('twoFactorSetUp.recoveryIntro')}</Text>
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} className={classes.screenOnly}>
+          <Text fz="sm" fw={500}>
+            {t('twoFactorSetUp.recoveryOnce')}
+          </Text>
+        </Alert>
+        <List
+          aria-label={t('twoFactorSetUp.recoveryList')}
+          data-testid="recovery-codes"
+          listStyleType="none"
+          p="md"
+          bg="gray.0"
+          style={{ columns: 2, fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-md)', borderRadius: 'var(--mantine-radius-md)' }}
+        >
+          {codes.map((code) => (
+            <List.Item key={code} py={2}>
+              {code}
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
       <Group gap="sm">
         <CopyButton value={codes.join('\n')}>
           {({ copied, copy }) => (
