@@ -28,7 +28,6 @@ const openWhileBlocked: Record<string, string> = {
   retention: 'legal deletion duties go on while blocked (art. 7:455 BW); no dossier names then (tested below)',
   backup: 'backups of the encrypted store; lists dates and sizes, opens no dossier',
   notices: 'maintenance and terms notices matter most when something is wrong',
-  account: 'her own password and recovery codes: a blocked user must still be able to change a password someone else may know; no client',
   'export.cancel': 'stops a running export; exports nothing',
 };
 
