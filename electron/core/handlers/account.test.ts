@@ -1,11 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcMethod, IpcOutput } from '../../../shared/ipc/contract.js';
-import type { IpcError, IpcResult } from '../../../shared/ipc/errors.js';
 import { ConnectivityMonitor } from '../../connectivity/monitor.js';
 import { interactiveKdfParams } from '../../crypto/kdf-params.js';
 import { loadSodium } from '../../crypto/sodium.js';
@@ -18,7 +14,9 @@ import { apiCall, apiSignIn, demoCarer, demoNurse, demoOwner, demoPassword, star
 import type { CoreServices } from '../core-services.js';
 import { createDispatcher } from '../dispatcher.js';
 import { EventHub } from '../events.js';
+import type { IpcError } from '../../../shared/ipc/errors.js';
 import type { CoreHandlers } from '../handlers.js';
+import { recordingCaller, recordingLog } from '../testing/recording-dispatch.js';
 import { accountHandlers } from './account.js';
 import { sessionHandlers } from './session.js';
 
@@ -45,8 +43,7 @@ afterAll(async () => {
 async function signedInDevice(email: string, options: { serverUrl?: string; password?: string } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'td-account-'));
   dirs.push(dataDir);
-  const logLines: string[] = [];
-  const log = pino({ level: 'trace' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString()), done()) }));
+  const { log, logLines } = recordingLog();
   const store = await LocalStore.at({ dir: dataDir, kdfParams: interactiveKdfParams(await loadSodium()) });
   stores.push(store);
   const api = new CentralApi(central.url);
@@ -58,24 +55,7 @@ async function signedInDevice(email: string, options: { serverUrl?: string; pass
   const online = new ConnectivityMonitor({ serverUrl: central.url, onChange: () => undefined });
   const handlers = { ...sessionHandlers({ ...services, connectivity: online }), ...accountHandlers(new MyAccount(session, store, api), connectivity) };
   const dispatch = createDispatcher(handlers as unknown as CoreHandlers, log);
-  const answers: string[] = [];
-  let id = 0;
-  const call = async <M extends IpcMethod>(method: M, input: unknown): Promise<IpcOutput<M>> => {
-    id += 1;
-    const response = await dispatch({ kind: 'request', id, method, input }, { connectionId: 'test' });
-    answers.push(JSON.stringify(response));
-    const result = response.result as IpcResult<IpcOutput<M>>;
-    if (!result.ok) throw Object.assign(new Error(`${method} failed: ${result.error.code}`), { ipc: result.error });
-    return result.value;
-  };
-  const refusal = async (method: IpcMethod, input: unknown): Promise<IpcError['code']> => {
-    const error = await call(method, input).then(
-      () => null,
-      (failure: { ipc?: IpcError }) => failure,
-    );
-    if (!error?.ipc) throw new Error(`${method} was expected to be refused`);
-    return error.ipc.code;
-  };
+  const { call, refusal, answers } = recordingCaller(dispatch);
   expect(await call('session.signIn', { email, password: options.password ?? demoPassword })).toMatchObject({ state: 'unlocked' });
   /** The device as after a restart: locked, then unlocked offline with `password` (no network involved). */
   const unlocksOfflineWith = async (password: string) => {

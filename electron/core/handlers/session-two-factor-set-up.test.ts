@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcMethod, IpcOutput } from '../../../shared/ipc/contract.js';
-import type { IpcResult } from '../../../shared/ipc/errors.js';
 import { ConnectivityMonitor } from '../../connectivity/monitor.js';
 import { interactiveKdfParams } from '../../crypto/kdf-params.js';
 import { loadSodium } from '../../crypto/sodium.js';
@@ -30,6 +26,7 @@ import type { CoreServices } from '../core-services.js';
 import { createDispatcher } from '../dispatcher.js';
 import { EventHub } from '../events.js';
 import type { CoreHandlers } from '../handlers.js';
+import { recordingCaller, recordingLog } from '../testing/recording-dispatch.js';
 import { sessionHandlers } from './session.js';
 
 /**
@@ -67,16 +64,7 @@ async function device() {
     seenBodies.push(await response.clone().text());
     return response;
   };
-  const logLines: string[] = [];
-  const log = pino(
-    { level: 'trace' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
+  const { log, logLines } = recordingLog();
   const store = await LocalStore.at({ dir: dataDir, kdfParams: interactiveKdfParams(await loadSodium()) });
   stores.push(store);
   const api = new CentralApi(central.url, recordingFetch);
@@ -87,16 +75,7 @@ async function device() {
   const sync = new SyncService({ store, dataDir, api, leaseKeys, log, isOnline: () => true, onStatus: () => undefined });
   const services = { log, events, connectivity, store, session, sync } as unknown as CoreServices;
   const dispatch = createDispatcher(sessionHandlers(services) as unknown as CoreHandlers, log);
-  const answers: string[] = [];
-  let id = 0;
-  const call = async <M extends IpcMethod>(method: M, input: unknown): Promise<IpcOutput<M>> => {
-    id += 1;
-    const response = await dispatch({ kind: 'request', id, method, input }, { connectionId: 'test' });
-    answers.push(JSON.stringify(response));
-    const result = response.result as IpcResult<IpcOutput<M>>;
-    if (!result.ok) throw Object.assign(new Error(`${method} failed: ${result.error.code}`), { ipc: result.error });
-    return result.value;
-  };
+  const { call, answers } = recordingCaller(dispatch);
   const enrolmentTokens = () => seenBodies.flatMap((body) => (body.includes('enrolmentToken') ? [(JSON.parse(body) as { enrolmentToken: string }).enrolmentToken] : []));
   return { store, sync, call, answers, logLines, enrolmentTokens };
 }
