@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { PasswordField } from '../ui/PasswordField.js';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -48,26 +49,23 @@ export function ChangePasswordCard({ online }: { online: boolean }) {
           <Text fz="sm" c="dimmed">
             {t('account.password.intro')}
           </Text>
-          <PasswordInput
+          <PasswordField
             label={t('account.password.current')}
             autoComplete="current-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('account.password.new')}
             description={t('account.password.rules')}
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             {...form.getInputProps('newPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('account.password.repeat')}
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             {...form.getInputProps('repeat')}
           />
           {change.error && !change.isPending && (

@@ -1,4 +1,5 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '../ui/PasswordField.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +53,7 @@ export function TransferOwnershipModal({ user, askCode, onClose }: { user: Admin
       >
         <Stack gap="md">
           <Text fz="sm">{t('admin.users.transferBody', { name: user.displayName })}</Text>
-          <PasswordInput
+          <PasswordField
             label={t('admin.users.transferPassword')}
             description={t('admin.users.transferPasswordHint')}
             value={password}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { PasswordField } from '../ui/PasswordField.js';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -37,11 +38,10 @@ export function RestoreBackupModal({ backup, kept, onClose }: { backup: BackupSu
               <List.Item>{t('backup.restoreSafe')}</List.Item>
             </List>
           </Alert>
-          <PasswordInput
+          <PasswordField
             label={t('backup.restorePassword')}
             description={t('backup.restorePasswordHint')}
             autoComplete="current-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             required
             data-autofocus
             error={passwordRefused ? errorText(restore.error) : form.formState.errors.password?.message}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '../ui/PasswordField.js';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -161,10 +162,9 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
             data-autofocus
             {...form.getInputProps('email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('signIn.password')}
             autoComplete="current-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             required
             {...form.getInputProps('password')}
           />
@@ -173,10 +173,9 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
               <Alert color="orange" role="status" data-testid="previous-password-needed">
                 <Text fz="sm">{t('signIn.previousPasswordWhy')}</Text>
               </Alert>
-              <PasswordInput
+              <PasswordField
                 label={t('signIn.previousPassword')}
                 autoComplete="off"
-                visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
                 required
                 data-autofocus
                 {...form.getInputProps('previousPassword')}

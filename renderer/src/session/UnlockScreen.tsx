@@ -1,4 +1,5 @@
-import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { PasswordField } from '../ui/PasswordField.js';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -39,10 +40,9 @@ export function UnlockScreen({ displayName, email }: { displayName: string; emai
           <Text c="dimmed" fz="sm">
             {t('unlock.intro', { name: displayName })}
           </Text>
-          <PasswordInput
+          <PasswordField
             label={t('unlock.password')}
             autoComplete="current-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             required
             data-autofocus
             {...form.getInputProps('password')}
