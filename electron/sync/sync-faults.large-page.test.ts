@@ -17,8 +17,8 @@ import { faultSeed, seededRandom } from './testing/fault-workload.js';
  */
 const seed = faultSeed();
 const random = seededRandom(seed);
-const reportCount = 1_500;
-const pullLimit = 700; // every page of the initial sync ≥ 500 rows: all go through the rollback journal
+const reportCount = 4_000;
+const pullLimit = 1_000; // every page of the initial sync ≥ 500 rows: all go through the rollback journal
 
 let central: CentralServiceProcess;
 const devices: TestDevice[] = [];
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 it(`a device killed while it writes a large pull page loses nothing and keeps the page whole (seed ${seed})`, async () => {
   const laptop = await signedInDevice(central, demoNurse);
-  const fresh = await signedInDevice(central, demoNurse);
+  let fresh = await signedInDevice(central, demoNurse);
   devices.push(laptop, fresh);
   const me = laptop.store.session(laptop.userId);
   const clients = [0, 1, 2].map((i) => me.clients.create({ ...sampleClient, lastName: `Grote-pagina-${i}` }).id);
@@ -44,16 +44,25 @@ it(`a device killed while it writes a large pull page loses nothing and keeps th
   const seqOf = new Map(laptop.sync().db.prepare('SELECT id, server_seq FROM reports').all().map((row) => { const { id, server_seq } = row as { id: string; server_seq: number }; return [id, server_seq]; }));
   expect(seqOf.size).toBe(reportCount);
 
-  const journal = path.join(fresh.dataDir, `${databaseFileName}-journal`);
   let hotJournals = 0;
   let attempts = 0;
+  // How long after it starts talking to the hub the device process is killed. A machine fast enough
+  // to finish the whole sync inside this window gets a new empty device and a shorter window, so
+  // the kills keep landing inside the sync however fast or loaded the machine is.
+  let killWindowMs = 520;
   fresh.store.lock();
   while (hotJournals < 3 && attempts < 40) {
     attempts += 1;
-    const run = await runDeviceProcess({ dataDir: fresh.dataDir, hubUrl: central.url, pullLimit, killAfterMs: 20 + random.int(500) });
-    if (run.outcome === 'done') break; // synced before the kill: nothing more to kill
+    const run = await runDeviceProcess({ dataDir: fresh.dataDir, hubUrl: central.url, pullLimit, killAfterMs: 20 + random.int(killWindowMs - 20) });
+    if (run.outcome === 'done') {
+      killWindowMs = Math.max(40, Math.floor(killWindowMs * 0.75));
+      fresh = await signedInDevice(central, demoNurse);
+      devices.push(fresh);
+      fresh.store.lock();
+      continue;
+    }
     expect(run.outcome, run.output).toBe('killed');
-    if (existsSync(journal)) hotJournals += 1;
+    if (existsSync(path.join(fresh.dataDir, `${databaseFileName}-journal`))) hotJournals += 1;
     await fresh.restart();
     const db = fresh.sync().db;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
