@@ -43,8 +43,13 @@ const columns = 'seq, mutation_id, organisation_id, table_name, row_id, client_i
 export class OutboxMutations {
   constructor(private readonly db: SqliteDatabase) {}
 
-  first(limit: number): OutboxEntry[] {
-    const rows = prepareCached(this.db, `SELECT ${columns} FROM outbox ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[];
+  /** The first `limit` entries in order, after the entry `afterSeq` when given (the next batch to push). */
+  first(limit: number, afterSeq: number | null = null): OutboxEntry[] {
+    const rows = (
+      afterSeq === null
+        ? prepareCached(this.db, `SELECT ${columns} FROM outbox ORDER BY seq LIMIT ?`).all(limit)
+        : prepareCached(this.db, `SELECT ${columns} FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?`).all(afterSeq, limit)
+    ) as OutboxRow[];
     return rows.map(toEntry);
   }
 

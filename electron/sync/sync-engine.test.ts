@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNurse, startCentralService, type CentralServiceProcess } from './testing/central-service-process.js';
 import { answerLostOnce, sampleClient, signedInDevice, type TestDevice } from './testing/devices.js';
+import { SyncEngine } from './sync-engine.js';
+import type { SyncTransport } from './sync-transport.js';
 
 let central: CentralServiceProcess;
 const devices: TestDevice[] = [];
@@ -77,6 +79,68 @@ describe('sync engine against the real central service', () => {
       expect(one.sync().openConflictCount()).toBe(1);
       expect(one.store.session(one.userId).reports.get(report.id).body).toBe('Hulp bij douchen, huid droog');
     }
+  });
+
+  it('batches go up in order, each after the hub answered the one before; its answers are stored while the next travels', async () => {
+    const laptop = await device();
+    const me = laptop.store.session(laptop.userId);
+    const client = me.clients.create({ ...sampleClient, lastName: 'Batches' });
+    const reports = ['Eerste', 'Tweede', 'Derde', 'Vierde'].map((body) => me.reports.create({ clientId: client.id, occurredAt: '2026-11-20T08:00:00.000Z', category: 'ADL', body }));
+    // The same rows again: later batches change rows whose earlier changes are still being stored.
+    for (const report of reports) me.reports.update(report.id, { body: `${me.reports.get(report.id).body}, aangevuld` });
+    const queued = laptop.sync().outbox.count();
+    expect(queued).toBeGreaterThan(9);
+
+    const events: string[] = [];
+    const inOutbox = () => new Set(laptop.sync().outbox.first(1_000).map((entry) => entry.mutation.mutationId));
+    const sent: string[][] = [];
+    const recording: SyncTransport = {
+      ...laptop.transport,
+      documents: laptop.transport.documents!,
+      pull: (request) => laptop.transport.pull(request),
+      uploadAccessLog: (request) => laptop.transport.uploadAccessLog(request),
+      push: async (request) => {
+        const batch = sent.length;
+        sent.push(request.mutations.map((mutation) => mutation.mutationId));
+        events.push(`send ${batch}`);
+        const answer = await laptop.transport.push(request);
+        events.push(`answer ${batch}`);
+        return answer;
+      },
+    };
+    let stored = 0;
+    const engine = new SyncEngine({
+      store: laptop.store,
+      transport: recording,
+      deviceId: () => laptop.deviceId,
+      pushBatch: 3,
+      onProgress: (progress) => {
+        if (progress.phase !== 'push') return;
+        // Stored: this batch's entries left the outbox; every later batch's entries are still there.
+        const left = inOutbox();
+        expect(sent[stored]!.some((id) => left.has(id))).toBe(false);
+        for (const later of sent.slice(stored + 1)) expect(later.every((id) => left.has(id))).toBe(true);
+        events.push(`stored ${stored}`);
+        stored += 1;
+      },
+    });
+    const report = await engine.run();
+
+    expect(report.pushed).toBe(queued);
+    expect(laptop.sync().outbox.count()).toBe(0);
+    const batches = sent.length;
+    expect(batches).toBe(Math.ceil(queued / 3));
+    for (let batch = 0; batch < batches; batch++) {
+      // The hub gets a batch only after answering the one before (it applies them in order) …
+      if (batch > 0) expect(events.indexOf(`send ${batch}`)).toBeGreaterThan(events.indexOf(`answer ${batch - 1}`));
+      // … and the device stores a batch's answers only once the next is on its way.
+      if (batch < batches - 1) expect(events.indexOf(`stored ${batch}`)).toBeGreaterThan(events.indexOf(`send ${batch + 1}`));
+      expect(events.indexOf(`stored ${batch}`)).toBeGreaterThan(events.indexOf(`answer ${batch}`));
+    }
+    const tablet = await device();
+    await tablet.engine().run();
+    for (const one of reports) expect(tablet.store.session(tablet.userId).reports.get(one.id).body).toMatch(/, aangevuld$/);
+    expect((await laptop.engine().run()).pushed).toBe(0);
   });
 
   it('a push whose answer is lost is sent again and applies once (the hub returns its stored answers)', async () => {

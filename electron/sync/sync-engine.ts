@@ -3,6 +3,7 @@ import { syncLimits } from '../../shared/sync/limits.js';
 import { checkServerIdentity } from '../../shared/sync/cursor.js';
 import { mutationSchema, type Mutation, type PullResponse, type SyncCursor } from '../../shared/sync/protocol.js';
 import type { RebaseNotice } from '../../shared/sync/rebase.js';
+import type { SyncPushResponse } from '../../shared/api/sync.js';
 import type { LocalStore } from '../store/index.js';
 import { uploadAccessLog } from './access-log-upload.js';
 import { applyPullPage } from './apply-pull.js';
@@ -109,32 +110,66 @@ export class SyncEngine {
     return report;
   }
 
+  /**
+   * Sends the outbox in batches, in order. The next batch goes out as soon as the hub has answered
+   * the one before (so it committed it: the hub applies batches one after another, in the order the
+   * device made them); the answers of the one before are stored while the hub works on the next, so
+   * the device's and the hub's time overlap instead of adding up. An entry still leaves the outbox
+   * only in the transaction that stores its answer (settleAnswers).
+   */
   private async push(report: SyncReport, started: number): Promise<void> {
     let batchSize = this.options.pushBatch ?? syncLimits.mutationsPerPush;
-    let skip = 0;
+    // Where the next batch starts: after the last entry sent and answered (entries answered
+    // `clock_invalid` stay in the outbox behind it, for the next run).
+    let afterSeq: number | null = null;
+    let waitingForClock = 0;
+    let answered: AnsweredBatch | null = null;
+    const store = (batch: AnsweredBatch) => {
+      const summary = settleAnswers(this.sync, batch.mutations, batch.results, batch.epochChanged);
+      report.pushed += summary.settled;
+      report.rejected += summary.rejected;
+      report.conflicts += summary.conflicts;
+      waitingForClock += summary.retryLater;
+      report.waitingForClock = waitingForClock;
+      this.progress({ phase: 'push', pushed: report.pushed, pulled: report.pulled, fraction: null, secondsLeft: estimate(started, report.pushed, null) });
+      if (summary.settled === 0 && summary.retryLater === 0) throw new SyncError('server_error', 'The central service answered none of the changes sent.');
+    };
     for (;;) {
-      const entries = this.sync.outbox.first(skip + batchSize).slice(skip);
-      if (entries.length === 0) return;
+      const entries = this.sync.outbox.first(batchSize, afterSeq);
+      if (entries.length === 0) break;
       // A mutation the hub's schema would refuse would make it refuse the whole batch, every time:
       // a wedged queue. It settles here instead, as refused, its text kept and shown.
       const malformed = entries.filter((entry) => !mutationSchema.safeParse(entry.mutation).success);
       if (malformed.length > 0) {
+        if (answered) store(answered);
+        answered = null;
         this.keepMalformed(malformed.map((entry) => entry.mutation));
         report.rejected += malformed.length;
         continue;
       }
       const batch = entries.map((entry) => entry.mutation);
       const cursor = this.sync.values.getJson<SyncCursor>(syncValueKeys.cursor);
-      let answer;
-      try {
-        answer = await this.options.transport.push({
+      const reply = this.options.transport
+        .push({
           protocolVersion: 1,
           deviceId: this.options.deviceId(),
           hlcNode: this.options.store.deviceId,
           serverEpoch: cursor?.epoch ?? null,
           mutations: batch,
-        });
-      } catch (error) {
+        })
+        .then(
+          (answer) => ({ answer }),
+          (error: unknown) => ({ error }),
+        );
+      if (answered) {
+        // Let the request reach the socket first, then store the previous batch's answers while it travels.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        store(answered);
+        answered = null;
+      }
+      const outcome = await reply;
+      if ('error' in outcome) {
+        const { error } = outcome;
         // Too large a request: halve the batch. One mutation alone too large is a bug to report.
         if (error instanceof CentralApiError && error.status === 413 && batchSize > 1) {
           batchSize = Math.max(1, Math.floor(batchSize / 2));
@@ -152,19 +187,14 @@ export class SyncEngine {
         }
         throw error;
       }
+      const { answer } = outcome;
       await this.options.acceptLease?.(answer.lease);
       const epochChanged = cursor !== null && answer.serverEpoch !== cursor.epoch;
       if (epochChanged) this.sync.transaction(() => this.sync.values.set(syncValueKeys.mixedEpochs, 'true'));
-      const summary = settleAnswers(this.sync, batch, answer.results, epochChanged);
-      report.pushed += summary.settled;
-      report.rejected += summary.rejected;
-      report.conflicts += summary.conflicts;
-      // `clock_invalid` answers stay in the outbox; the rest of the queue still goes up.
-      skip += summary.retryLater;
-      report.waitingForClock = skip;
-      this.progress({ phase: 'push', pushed: report.pushed, pulled: report.pulled, fraction: null, secondsLeft: estimate(started, report.pushed, null) });
-      if (summary.settled === 0 && summary.retryLater === 0) throw new SyncError('server_error', 'The central service answered none of the changes sent.');
+      answered = { mutations: batch, results: answer.results, epochChanged };
+      afterSeq = entries.at(-1)!.seq;
     }
+    if (answered) store(answered);
   }
 
   private async pullToEnd(report: SyncReport, started: number, restoring: boolean): Promise<void> {
@@ -225,6 +255,13 @@ export class SyncEngine {
   private progress(progress: SyncProgress): void {
     this.options.onProgress?.(progress);
   }
+}
+
+/** A batch the hub answered (and so committed) whose answers are not stored on the device yet. */
+interface AnsweredBatch {
+  mutations: Mutation[];
+  results: SyncPushResponse['results'];
+  epochChanged: boolean;
 }
 
 function withoutLease(page: PullResponse & { lease?: unknown }): PullResponse {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncPullResponse } from '../../shared/api/sync.js';
+import { syncLimits } from '../../shared/sync/limits.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../testing/databases.js';
 import { addUser, call, createTestOrganisation, newDevice, PASSWORD, signInOk, startHarness, type Harness, type TestOrganisation } from '../testing/harness.js';
 import { publishHubRow } from './publishRow.js';
@@ -271,7 +272,7 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
       call(harness, nurse.token, { method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
     const notJson = await post('{"protocolVersion": 1, ');
     expect(notJson.statusCode).toBe(400);
-    const tooMany = await a.pushRaw(Array.from({ length: 501 }, () => a.mutation('clients', clientId, clientId, 'update', [a.change('city', 'x')])));
+    const tooMany = await a.pushRaw(Array.from({ length: syncLimits.mutationsPerPush + 1 }, () => a.mutation('clients', clientId, clientId, 'update', [a.change('city', 'x')])));
     expect(tooMany.statusCode).toBe(400);
     let deep: unknown = 'x';
     for (let depth = 0; depth < 20; depth += 1) deep = [deep];

@@ -71,7 +71,8 @@ export async function runDeviceProcess(options: DeviceRunOptions): Promise<Devic
       PASSWORD: demoPassword,
       HUB_URL: options.hubUrl,
       KILL_AT_POINT: String(options.killAtPoint ?? 0),
-      PUSH_BATCH: String(options.pushBatch ?? 500),
+      // Unset: the engine's own batch size (syncLimits.mutationsPerPush), as the app uses.
+      PUSH_BATCH: options.pushBatch === undefined ? '' : String(options.pushBatch),
       PULL_LIMIT: String(options.pullLimit ?? 5000),
       WARM_FIRST: options.afterWarmUp ? '1' : '0',
     },

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     store,
     transport,
     deviceId: () => account.deviceId!,
-    pushBatch: Number(process.env.PUSH_BATCH ?? '500'),
+    ...(process.env.PUSH_BATCH ? { pushBatch: Number(process.env.PUSH_BATCH) } : {}),
     pullLimit: Number(process.env.PULL_LIMIT ?? '5000'),
     // Called after each batch's answers or page committed.
     onProgress: (progress) => {
