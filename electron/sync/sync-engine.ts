@@ -1,7 +1,7 @@
 import type { SignedLease } from '../../shared/licence/lease.js';
 import { syncLimits } from '../../shared/sync/limits.js';
 import { checkServerIdentity } from '../../shared/sync/cursor.js';
-import { mutationSchema, type Mutation, type PullResponse, type SyncCursor } from '../../shared/sync/protocol.js';
+import { isWellFormedMutation, mutationSchema, type Mutation, type PullResponse, type SyncCursor } from '../../shared/sync/protocol.js';
 import type { RebaseNotice } from '../../shared/sync/rebase.js';
 import type { SyncPushResponse } from '../../shared/api/sync.js';
 import type { LocalStore } from '../store/index.js';
@@ -139,7 +139,7 @@ export class SyncEngine {
       if (entries.length === 0) break;
       // A mutation the hub's schema would refuse would make it refuse the whole batch, every time:
       // a wedged queue. It settles here instead, as refused, its text kept and shown.
-      const malformed = entries.filter((entry) => !mutationSchema.safeParse(entry.mutation).success);
+      const malformed = entries.filter((entry) => !isWellFormedMutation(entry.mutation) && !mutationSchema.safeParse(entry.mutation).success);
       if (malformed.length > 0) {
         if (answered) store(answered);
         answered = null;

@@ -21,14 +21,15 @@ export function fieldMap<T extends z.ZodType>(valueSchema: T, valueOk: (value: u
     message: `more than ${syncLimits.fieldsPerMutation} fields`,
   });
   return z.custom<z.output<typeof detailed>>().superRefine((value, ctx) => {
-    if (isValidFieldMap(value, valueOk)) return;
+    if (isFieldMapOf(value, valueOk)) return;
     const verdict = detailed.safeParse(value);
     if (verdict.success) return;
     for (const issue of verdict.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
   });
 }
 
-function isValidFieldMap(value: unknown, valueOk: (value: unknown) => boolean): boolean {
+/** The loop behind `fieldMap`: true only for a map z.record with the field-count bound accepts. */
+export function isFieldMapOf(value: unknown, valueOk: (value: unknown) => boolean): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const map = value as Record<string, unknown>;
   const keys = Object.keys(map);
