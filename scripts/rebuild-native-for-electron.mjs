@@ -16,7 +16,9 @@ cpSync(moduleDir, path.join(work, 'node_modules/better-sqlite3-multiple-ciphers'
   filter: (source) => !source.includes(`${path.sep}build${path.sep}`),
 });
 cpSync('package.json', path.join(work, 'package.json'));
-await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3-multiple-ciphers'], force: true });
+// From source, never a downloaded prebuilt binary: the copied source carries the multi-block ChaCha20
+// (scripts/native/accelerate-sqlite3mc.mjs).
+await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3-multiple-ciphers'], force: true, buildFromSource: true });
 mkdirSync('dist/native', { recursive: true });
 cpSync(path.join(work, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), 'dist/native/better_sqlite3.node');
 console.log(`Rebuilt the SQLite module for Electron ${electronVersion} into dist/native.`);

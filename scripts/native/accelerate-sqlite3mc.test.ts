@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accelerationApplies, marker, patchedAmalgamation, sourceDigest, sqlite3mcPaths } from './accelerate-sqlite3mc.mjs';
+
+/**
+ * The multi-block ChaCha20 patched into SQLite3 Multiple Ciphers (native/sqlite3mc/chacha20-simd.c)
+ * must give exactly the library's own keystream: the C code is compiled here beside the library's
+ * scalar chacha20_xor, taken from the installed amalgamation, and both are compared, and the
+ * keystream is compared with OpenSSL's ChaCha20. electron/store/page-cipher.test.ts checks whole
+ * database pages.
+ */
+const paths = sqlite3mcPaths();
+const work = mkdtempSync(path.join(tmpdir(), 'chacha20-simd-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const sectionStart = '/*** Begin of #include "chacha20poly1305.c" ***/';
+const sectionEnd = '/*** End of #include "chacha20poly1305.c" ***/';
+
+/** The library's ChaCha20 source with our code in front, as the postinstall builds it. */
+function chachaSection(): string {
+  const source = readFileSync(paths.amalgamation, 'utf8');
+  const section = source.slice(source.indexOf(sectionStart), source.indexOf(sectionEnd) + sectionEnd.length);
+  expect(section.length).toBeGreaterThan(1000);
+  return patchedAmalgamation(section);
+}
+
+const harness = String.raw`
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#define SQLITE_PRIVATE static
+SECTION
+static uint8_t bytes(const char* hex, uint8_t* out) { for (size_t i = 0; hex[2 * i]; i++) sscanf(hex + 2 * i, "%2hhx", &out[i]); return 0; }
+int main(int argc, char** argv)
+{
+  if (argc == 1)
+  {
+    /* Random lengths, misaligned buffers and block counters near the 32-bit wrap: both must agree. */
+    static uint8_t a[5000], b[5000];
+    uint8_t key[32], nonce[12];
+    int mismatches = 0, t;
+    srand(7);
+    for (t = 0; t < 20000; t++)
+    {
+      size_t n = (size_t) (rand() % 4300), i;
+      uint32_t counter = (t % 5 == 0) ? 0xFFFFFFFFu - (uint32_t) (rand() % 40) : (uint32_t) rand();
+      int offset = rand() % 16;
+      for (i = 0; i < 32; i++) key[i] = (uint8_t) rand();
+      for (i = 0; i < 12; i++) nonce[i] = (uint8_t) rand();
+      for (i = 0; i < sizeof a; i++) a[i] = b[i] = (uint8_t) rand();
+      chacha20_xor(a + offset, n, key, nonce, counter);
+      chacha20_xor_scalar(b + offset, n, key, nonce, counter);
+      if (memcmp(a, b, sizeof a) != 0) mismatches++;
+    }
+    printf("%d\n", mismatches);
+    return 0;
+  }
+  {
+    /* keystream <key hex> <nonce hex> <counter> <length>: the keystream as hex. */
+    uint8_t key[32], nonce[12];
+    size_t n = (size_t) strtoul(argv[4], 0, 10), i;
+    uint8_t* out = calloc(n, 1);
+    bytes(argv[1], key);
+    bytes(argv[2], nonce);
+    chacha20_xor(out, n, key, nonce, (uint32_t) strtoul(argv[3], 0, 10));
+    for (i = 0; i < n; i++) printf("%02x", out[i]);
+    printf("\n");
+    free(out);
+    return 0;
+  }
+}
+`;
+
+function compileHarness(): string {
+  const source = path.join(work, 'harness.c');
+  const binary = path.join(work, 'harness');
+  writeFileSync(source, harness.replace('SECTION', () => chachaSection()));
+  execFileSync('cc', ['-O2', '-std=c99', '-w', source, '-o', binary]);
+  return binary;
+}
+
+function openSslKeystream(key: Buffer, nonce: Buffer, counter: number, length: number): string {
+  const iv = Buffer.alloc(16);
+  iv.writeUInt32LE(counter, 0);
+  nonce.copy(iv, 4);
+  return createCipheriv('chacha20', key, iv).update(Buffer.alloc(length)).toString('hex');
+}
+
+describe('multi-block ChaCha20 in SQLite3 Multiple Ciphers', () => {
+  const binary = compileHarness();
+
+  it('gives the library scalar keystream for every length, alignment and block counter, including the 32-bit wrap', () => {
+    expect(execFileSync(binary, { encoding: 'utf8' }).trim()).toBe('0');
+  });
+
+  it('gives the standard ChaCha20 keystream (OpenSSL) for page-sized and odd lengths', () => {
+    for (const length of [0, 64, 255, 256, 300, 511, 512, 513, 1000, 4064, 16352]) {
+      const key = randomBytes(32);
+      const nonce = randomBytes(12);
+      const counter = randomBytes(4).readUInt32LE(0) % 0xf0000000; // OpenSSL carries a wrapping counter into the nonce; SQLite3MC does not
+      const ours = execFileSync(binary, [key.toString('hex'), nonce.toString('hex'), String(counter), String(length)], { encoding: 'utf8' }).trim();
+      expect(ours, `length ${length}`).toBe(openSslKeystream(key, nonce, counter, length));
+    }
+  });
+
+  it('refuses to patch a library whose chacha20_xor it does not recognise', () => {
+    expect(() => patchedAmalgamation('void chacha20_xor(void) {}')).toThrow(/expected one definition of chacha20_xor/);
+  });
+
+  it('is what the installed SQLite module was built from, where it applies (npm install runs the postinstall)', () => {
+    const source = readFileSync(paths.amalgamation, 'utf8');
+    if (!accelerationApplies()) {
+      expect(source.includes(marker), 'this platform keeps the stock build').toBe(false);
+      return;
+    }
+    expect(source.includes(marker), 'node_modules has the stock SQLite3 Multiple Ciphers source: run `npm install` (postinstall)').toBe(true);
+    expect(patchedAmalgamation(source) === source, 'native/sqlite3mc/chacha20-simd.c changed since the last build: run `node scripts/native/accelerate-sqlite3mc.mjs`').toBe(true);
+    expect(readFileSync(paths.stamp, 'utf8').trim(), 'the SQLite module was not rebuilt after patching: run `node scripts/native/accelerate-sqlite3mc.mjs`').toBe(sourceDigest(source));
+  });
+});
