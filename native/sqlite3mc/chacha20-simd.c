@@ -1,8 +1,8 @@
 /*
  * Thuisdossier: ChaCha20 keystream for 4 blocks (SSE2, every x86-64 processor) or 8 blocks (AVX2,
  * chosen at run time) at once. scripts/native/accelerate-sqlite3mc.mjs puts this in front of
- * SQLite3 Multiple Ciphers' own chacha20_xor, renamed chacha20_xor_scalar, which still does what is
- * left over (less than 256 bytes) and everything on other processors and compilers.
+ * SQLite3 Multiple Ciphers' own chacha20_xor, renamed chacha20_xor_scalar, which still does short
+ * inputs (under 256 bytes: the one-time keys) and everything on other processors and compilers.
  *
  * Why: the store encrypts every database page with ChaCha20-Poly1305, and the library's portable
  * ChaCha20 does one 64-byte block at a time (~7 µs per 4 KiB page here, ~70% of a page's cipher
@@ -98,7 +98,18 @@ void chacha20_xor(void* buffer, size_t n, const uint8_t key[32],
       for (; n >= 512; buf += 512, n -= 512, counter += 8) td_chacha20_blocks8(buf, state, counter);
     }
     for (; n >= 256; buf += 256, n -= 256, counter += 4) td_chacha20_blocks4(buf, state, counter);
+    if (n > 0)
+    {
+      /* The last 1-255 bytes (224 of a 4 KiB page): four blocks at once still beat one by one. */
+      uint8_t keystream[256];
+      size_t i;
+      memset(keystream, 0, sizeof(keystream));
+      td_chacha20_blocks4(keystream, state, counter);
+      for (i = 0; i < n; ++i) buf[i] ^= keystream[i];
+      memset(keystream, 0, sizeof(keystream));
+    }
     memset(state, 0, sizeof(state));
+    return;
   }
   chacha20_xor_scalar(buf, n, key, nonce, counter);
 #else

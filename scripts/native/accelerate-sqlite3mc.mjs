@@ -1,10 +1,10 @@
-// Puts the multi-block ChaCha20 of native/sqlite3mc/chacha20-simd.c into the SQLite3 Multiple
+// Puts the faster ChaCha20 and Poly1305 of native/sqlite3mc/ into the SQLite3 Multiple
 // Ciphers source of better-sqlite3-multiple-ciphers and rebuilds that module from source. Runs as
 // the project's postinstall; safe to run again (it does nothing when the build already matches).
 //
 // Why a patch: the store encrypts every page with ChaCha20-Poly1305 and the library's portable
-// ChaCha20 is most of the cost of a page read or write (see native/sqlite3mc/README.md). The
-// keystream is byte for byte the same, so database files do not change format.
+// ChaCha20 and Poly1305 are most of the cost of a page read or write (native/sqlite3mc/README.md).
+// Keystream and tags are byte for byte the same, so database files do not change format.
 //
 // Only on x86-64 Linux and macOS (gcc/clang vector extensions); elsewhere the stock build stays.
 import { spawnSync } from 'node:child_process';
@@ -16,11 +16,29 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Lines around what the patch inserts, so a later run can take it out and put the current version in. */
-export const marker = '/* BEGIN Thuisdossier multi-block ChaCha20 (scripts/native/accelerate-sqlite3mc.mjs) */';
-const endMarker = '/* END Thuisdossier multi-block ChaCha20 */';
-const stockSignature = 'SQLITE_PRIVATE\nvoid chacha20_xor(void* buffer, size_t n, const uint8_t key[32],\n                  const uint8_t nonce[12], uint32_t counter)\n';
-const scalarSignature = 'static void chacha20_xor_scalar(void* buffer, size_t n, const uint8_t key[32],\n                                const uint8_t nonce[12], uint32_t counter)';
+/**
+ * What the patch inserts: each file goes in front of the library function it speeds up, which is
+ * renamed to `<name>_scalar` and still serves what the new code leaves to it. BEGIN/END lines
+ * around each insertion let a later run take it out and put the current version in.
+ */
+const insertions = [
+  {
+    file: 'chacha20-simd.c',
+    definition: /SQLITE_PRIVATE\r?\nvoid chacha20_xor\(void\* buffer, size_t n, const uint8_t key\[32\],\r?\n[ \t]+const uint8_t nonce\[12\], uint32_t counter\)\r?\n/g,
+    stock: 'SQLITE_PRIVATE\nvoid chacha20_xor(void* buffer, size_t n, const uint8_t key[32],\n                  const uint8_t nonce[12], uint32_t counter)\n',
+    scalar: 'static void chacha20_xor_scalar(void* buffer, size_t n, const uint8_t key[32],\n                                const uint8_t nonce[12], uint32_t counter)',
+  },
+  {
+    file: 'poly1305-64.c',
+    definition: /SQLITE_PRIVATE\r?\nvoid poly1305\(const uint8_t\* msg, size_t n, const uint8_t key\[32\],\r?\n[ \t]+uint8_t tag\[16\]\)\r?\n/g,
+    stock: 'SQLITE_PRIVATE\nvoid poly1305(const uint8_t* msg, size_t n, const uint8_t key[32],\n              uint8_t tag[16])\n',
+    scalar: 'static void poly1305_scalar(const uint8_t* msg, size_t n, const uint8_t key[32],\n                            uint8_t tag[16])',
+  },
+];
+const beginLine = (file) => `/* BEGIN Thuisdossier native/sqlite3mc/${file} (scripts/native/accelerate-sqlite3mc.mjs) */`;
+const endLine = (file) => `/* END Thuisdossier native/sqlite3mc/${file} */`;
+/** Present in a patched amalgamation only. */
+export const marker = beginLine(insertions[0].file);
 
 /** The module's folder, its amalgamation and the stamp that names the source its binary was built from. */
 export function sqlite3mcPaths() {
@@ -37,31 +55,34 @@ export function accelerationApplies(platform = process.platform, arch = process.
   return arch === 'x64' && platform !== 'win32';
 }
 
-/** The amalgamation as the library ships it (a patched one with the insertion taken out). */
+/** The amalgamation as the library ships it (a patched one with the insertions taken out). */
 export function stockAmalgamation(source) {
-  const from = source.indexOf(marker);
-  if (from < 0) return source;
-  const to = source.indexOf(endMarker, from);
-  if (to < 0) throw new Error('accelerate-sqlite3mc: the SQLite source holds a damaged patch; reinstall better-sqlite3-multiple-ciphers.');
-  return source.slice(0, from) + stockSignature + source.slice(to + endMarker.length + 1);
+  let stock = source;
+  for (const { file, stock: signature } of insertions) {
+    const from = stock.indexOf(beginLine(file));
+    if (from < 0) continue;
+    const to = stock.indexOf(endLine(file), from);
+    if (to < 0) throw new Error('accelerate-sqlite3mc: the SQLite source holds a damaged patch; reinstall better-sqlite3-multiple-ciphers.');
+    stock = stock.slice(0, from) + signature + stock.slice(to + endLine(file).length + 1);
+  }
+  return stock;
 }
 
-/**
- * The amalgamation with the current native/sqlite3mc/chacha20-simd.c in front of the library's
- * chacha20_xor, which is renamed chacha20_xor_scalar. An older insertion is replaced.
- */
+/** The amalgamation with the current native/sqlite3mc files inserted; an older insertion is replaced. */
 export function patchedAmalgamation(source) {
-  const stock = stockAmalgamation(source);
-  const definition = /SQLITE_PRIVATE\r?\nvoid chacha20_xor\(void\* buffer, size_t n, const uint8_t key\[32\],\r?\n[ \t]+const uint8_t nonce\[12\], uint32_t counter\)\r?\n/g;
-  const found = stock.match(definition)?.length ?? 0;
-  if (found !== 1) {
-    throw new Error(
-      `accelerate-sqlite3mc: expected one definition of chacha20_xor in SQLite3 Multiple Ciphers, found ${found}. ` +
-        'The library changed: check native/sqlite3mc/chacha20-simd.c against its new chacha20_xor before updating the pin.',
-    );
+  let patched = stockAmalgamation(source);
+  for (const { file, definition, scalar } of insertions) {
+    const found = patched.match(definition)?.length ?? 0;
+    if (found !== 1) {
+      throw new Error(
+        `accelerate-sqlite3mc: expected one definition of the function that native/sqlite3mc/${file} replaces, found ${found}. ` +
+          'SQLite3 Multiple Ciphers changed: check that file against the new version before updating the pin.',
+      );
+    }
+    const code = readFileSync(path.join(root, 'native/sqlite3mc', file), 'utf8');
+    patched = patched.replace(definition, () => `${beginLine(file)}\n${scalar};\n\n${code}\n${scalar}\n${endLine(file)}\n`);
   }
-  const simd = readFileSync(path.join(root, 'native/sqlite3mc/chacha20-simd.c'), 'utf8');
-  return stock.replace(definition, () => `${marker}\n${scalarSignature};\n\n${simd}\n${scalarSignature}\n${endMarker}\n`);
+  return patched;
 }
 
 export function sourceDigest(source) {
@@ -88,11 +109,11 @@ function main() {
   const patched = patchedAmalgamation(readFileSync(amalgamation, 'utf8'));
   const digest = sourceDigest(patched);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest) {
-    console.log('accelerate-sqlite3mc: the SQLite module is already built with the multi-block ChaCha20.');
+    console.log('accelerate-sqlite3mc: the SQLite module is already built with the faster ChaCha20 and Poly1305.');
     return;
   }
   writeFileSync(amalgamation, patched);
-  console.log('accelerate-sqlite3mc: rebuilding the SQLite module with the multi-block ChaCha20 (a few minutes) …');
+  console.log('accelerate-sqlite3mc: rebuilding the SQLite module with the faster ChaCha20 and Poly1305 (a few minutes) …');
   rebuild(moduleDir);
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${digest}\n`);

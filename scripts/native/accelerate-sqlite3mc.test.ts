@@ -4,23 +4,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSodium } from '../../electron/crypto/sodium.js';
 import { accelerationApplies, marker, patchedAmalgamation, sourceDigest, sqlite3mcPaths } from './accelerate-sqlite3mc.mjs';
 
 /**
- * The multi-block ChaCha20 patched into SQLite3 Multiple Ciphers (native/sqlite3mc/chacha20-simd.c)
- * must give exactly the library's own keystream: the C code is compiled here beside the library's
- * scalar chacha20_xor, taken from the installed amalgamation, and both are compared, and the
- * keystream is compared with OpenSSL's ChaCha20. electron/store/page-cipher.test.ts checks whole
+ * The ChaCha20 and Poly1305 patched into SQLite3 Multiple Ciphers (native/sqlite3mc/) must give
+ * exactly the library's own results: the C code is compiled here beside the library's own
+ * functions, taken from the installed amalgamation, and both are compared; the results are also
+ * compared with OpenSSL's ChaCha20 and libsodium's Poly1305. electron/store/page-cipher.test.ts checks whole
  * database pages.
  */
 const paths = sqlite3mcPaths();
-const work = mkdtempSync(path.join(tmpdir(), 'chacha20-simd-'));
+const work = mkdtempSync(path.join(tmpdir(), 'sqlite3mc-cipher-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const sectionStart = '/*** Begin of #include "chacha20poly1305.c" ***/';
 const sectionEnd = '/*** End of #include "chacha20poly1305.c" ***/';
 
-/** The library's ChaCha20 source with our code in front, as the postinstall builds it. */
+/** The library's ChaCha20 and Poly1305 source with our code in front, as the postinstall builds it. */
 function chachaSection(): string {
   const source = readFileSync(paths.amalgamation, 'utf8');
   const section = source.slice(source.indexOf(sectionStart), source.indexOf(sectionEnd) + sectionEnd.length);
@@ -57,7 +58,34 @@ int main(int argc, char** argv)
       chacha20_xor_scalar(b + offset, n, key, nonce, counter);
       if (memcmp(a, b, sizeof a) != 0) mismatches++;
     }
+    printf("%d ", mismatches);
+    /* Poly1305 on random messages and keys, some all 0xff (the largest limbs and carries). */
+    mismatches = 0;
+    for (t = 0; t < 50000; t++)
+    {
+      size_t n = (size_t) (rand() % 4300), i;
+      uint8_t tag1[16], tag2[16];
+      for (i = 0; i < 32; i++) key[i] = (t % 11 == 0) ? 0xff : (uint8_t) rand();
+      for (i = 0; i < n; i++) a[i] = (t % 13 == 0) ? 0xff : (uint8_t) rand();
+      poly1305(a, n, key, tag1);
+      poly1305_scalar(a, n, key, tag2);
+      if (memcmp(tag1, tag2, 16) != 0) mismatches++;
+    }
     printf("%d\n", mismatches);
+    return 0;
+  }
+  if (strcmp(argv[1], "tag") == 0)
+  {
+    /* tag <key hex> <message hex>: the Poly1305 tag as hex. */
+    uint8_t key[32], tag[16];
+    size_t n = strlen(argv[3]) / 2, i;
+    uint8_t* message = calloc(n + 1, 1);
+    bytes(argv[2], key);
+    bytes(argv[3], message);
+    poly1305(message, n, key, tag);
+    for (i = 0; i < 16; i++) printf("%02x", tag[i]);
+    printf("\n");
+    free(message);
     return 0;
   }
   {
@@ -91,11 +119,13 @@ function openSslKeystream(key: Buffer, nonce: Buffer, counter: number, length: n
   return createCipheriv('chacha20', key, iv).update(Buffer.alloc(length)).toString('hex');
 }
 
-describe('multi-block ChaCha20 in SQLite3 Multiple Ciphers', () => {
+describe('faster ChaCha20 and Poly1305 in SQLite3 Multiple Ciphers', () => {
   const binary = compileHarness();
 
-  it('gives the library scalar keystream for every length, alignment and block counter, including the 32-bit wrap', () => {
-    expect(execFileSync(binary, { encoding: 'utf8' }).trim()).toBe('0');
+  it('gives the library scalar keystream and tags for every length, alignment and block counter, including the 32-bit wrap', () => {
+    const [chachaMismatches, polyMismatches] = execFileSync(binary, { encoding: 'utf8' }).trim().split(' ');
+    expect(chachaMismatches, 'ChaCha20 results that differ from the library').toBe('0');
+    expect(polyMismatches, 'Poly1305 tags that differ from the library').toBe('0');
   });
 
   it('gives the standard ChaCha20 keystream (OpenSSL) for page-sized and odd lengths', () => {
@@ -108,8 +138,18 @@ describe('multi-block ChaCha20 in SQLite3 Multiple Ciphers', () => {
     }
   });
 
+  it('gives the standard Poly1305 tag (libsodium) for page-sized and odd lengths', async () => {
+    const sodium = await loadSodium();
+    for (const length of [0, 1, 15, 16, 17, 63, 64, 65, 1000, 4080, 16368]) {
+      const key = randomBytes(32);
+      const message = length === 1000 ? Buffer.alloc(length, 0xff) : randomBytes(length);
+      const ours = execFileSync(binary, ['tag', key.toString('hex'), message.toString('hex')], { encoding: 'utf8' }).trim();
+      expect(ours, `length ${length}`).toBe(Buffer.from(sodium.crypto_onetimeauth(message, key)).toString('hex'));
+    }
+  });
+
   it('refuses to patch a library whose chacha20_xor it does not recognise', () => {
-    expect(() => patchedAmalgamation('void chacha20_xor(void) {}')).toThrow(/expected one definition of chacha20_xor/);
+    expect(() => patchedAmalgamation('void chacha20_xor(void) {}')).toThrow(/expected one definition of the function that native\/sqlite3mc\/chacha20-simd.c replaces/);
   });
 
   it('is what the installed SQLite module was built from, where it applies (npm install runs the postinstall)', () => {
