@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { rebuild } from '@electron/rebuild';
+import { accelerationApplies, binaryHasFasterCipher } from './native/accelerate-sqlite3mc.mjs';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
@@ -21,4 +22,7 @@ cpSync('package.json', path.join(work, 'package.json'));
 await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3-multiple-ciphers'], force: true, buildFromSource: true });
 mkdirSync('dist/native', { recursive: true });
 cpSync(path.join(work, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), 'dist/native/better_sqlite3.node');
+if (accelerationApplies() && !binaryHasFasterCipher('dist/native/better_sqlite3.node')) {
+  throw new Error('The Electron SQLite module lacks the faster page cipher: run `npm install` (its postinstall patches the source) and start again.');
+}
 console.log(`Rebuilt the SQLite module for Electron ${electronVersion} into dist/native.`);

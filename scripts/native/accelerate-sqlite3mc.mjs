@@ -47,7 +47,17 @@ export function sqlite3mcPaths() {
     moduleDir,
     amalgamation: path.join(moduleDir, 'deps/sqlite3/sqlite3.c'),
     stamp: path.join(moduleDir, 'build/Release/thuisdossier-sqlite3-source.sha256'),
+    binary: path.join(moduleDir, 'build/Release/better_sqlite3.node'),
   };
+}
+
+/**
+ * Whether the module binary holds the inserted functions (their names stay in the symbol table of
+ * a build from source; a downloaded prebuilt binary is the stock code, and stripped).
+ */
+export function binaryHasFasterCipher(binary) {
+  const bytes = readFileSync(binary);
+  return ['td_chacha20_blocks4', 'td_poly1305_64'].every((name) => bytes.includes(name));
 }
 
 /** True where the vector code compiles (x86-64 with gcc or clang); elsewhere the stock build stays. */
@@ -91,12 +101,13 @@ export function sourceDigest(source) {
 
 function rebuild(moduleDir) {
   // npm rebuild runs the module's own install script with npm's settings (nodedir, proxies);
-  // --build-from-source keeps prebuild-install from fetching the stock binary instead.
+  // npm_config_build_from_source keeps prebuild-install from fetching the stock binary instead.
   const npm = process.env.npm_execpath;
-  const args = ['rebuild', 'better-sqlite3-multiple-ciphers', '--build-from-source', '--foreground-scripts'];
+  const args = ['rebuild', 'better-sqlite3-multiple-ciphers', '--foreground-scripts'];
+  const env = { ...process.env, npm_config_build_from_source: 'true' };
   const result = npm
-    ? spawnSync(process.execPath, [npm, ...args], { cwd: root, stdio: 'inherit' })
-    : spawnSync('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    ? spawnSync(process.execPath, [npm, ...args], { cwd: root, stdio: 'inherit', env })
+    : spawnSync('npm', args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (result.status !== 0) throw new Error(`accelerate-sqlite3mc: rebuilding ${moduleDir} failed (exit ${result.status}); see the compiler output above.`);
 }
 
@@ -105,7 +116,7 @@ function main() {
     console.log(`accelerate-sqlite3mc: ${process.platform}/${process.arch} keeps the stock SQLite3 Multiple Ciphers build.`);
     return;
   }
-  const { moduleDir, amalgamation, stamp } = sqlite3mcPaths();
+  const { moduleDir, amalgamation, stamp, binary } = sqlite3mcPaths();
   const patched = patchedAmalgamation(readFileSync(amalgamation, 'utf8'));
   const digest = sourceDigest(patched);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest) {
@@ -115,6 +126,9 @@ function main() {
   writeFileSync(amalgamation, patched);
   console.log('accelerate-sqlite3mc: rebuilding the SQLite module with the faster ChaCha20 and Poly1305 (a few minutes) …');
   rebuild(moduleDir);
+  if (!binaryHasFasterCipher(binary)) {
+    throw new Error(`accelerate-sqlite3mc: ${binary} was not built from the patched source (a prebuilt binary?); run \`npm rebuild better-sqlite3-multiple-ciphers --build-from-source\`.`);
+  }
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${digest}\n`);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../../electron/crypto/sodium.js';
-import { accelerationApplies, marker, patchedAmalgamation, sourceDigest, sqlite3mcPaths } from './accelerate-sqlite3mc.mjs';
+import { accelerationApplies, binaryHasFasterCipher, marker, patchedAmalgamation, sourceDigest, sqlite3mcPaths } from './accelerate-sqlite3mc.mjs';
 
 /**
  * The ChaCha20 and Poly1305 patched into SQLite3 Multiple Ciphers (native/sqlite3mc/) must give
@@ -156,10 +156,12 @@ describe('faster ChaCha20 and Poly1305 in SQLite3 Multiple Ciphers', () => {
     const source = readFileSync(paths.amalgamation, 'utf8');
     if (!accelerationApplies()) {
       expect(source.includes(marker), 'this platform keeps the stock build').toBe(false);
+      expect(binaryHasFasterCipher(paths.binary)).toBe(false);
       return;
     }
     expect(source.includes(marker), 'node_modules has the stock SQLite3 Multiple Ciphers source: run `npm install` (postinstall)').toBe(true);
     expect(patchedAmalgamation(source) === source, 'native/sqlite3mc/chacha20-simd.c changed since the last build: run `node scripts/native/accelerate-sqlite3mc.mjs`').toBe(true);
     expect(readFileSync(paths.stamp, 'utf8').trim(), 'the SQLite module was not rebuilt after patching: run `node scripts/native/accelerate-sqlite3mc.mjs`').toBe(sourceDigest(source));
+    expect(binaryHasFasterCipher(paths.binary), 'the SQLite module binary lacks the faster cipher code (a prebuilt binary?)').toBe(true);
   });
 });
