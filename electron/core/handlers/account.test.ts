@@ -146,12 +146,14 @@ describe('new recovery codes (real central service)', () => {
     // 2FA turned on (as the set-up at sign-in does): the first recovery codes.
     const token = await apiSignIn(central.url, demoOwner);
     const { secret } = (await apiCall(central.url, token, 'POST', '/v1/me/two-factor/enrol')) as { secret: string };
-    const first = (await apiCall(central.url, token, 'POST', '/v1/me/two-factor/confirm', { code: totpCode(secret) })) as { recoveryCodes: string[] };
+    // One code for the confirm and the replay below: computed twice, they differ when a 30-second step ends in between.
+    const confirmCode = totpCode(secret);
+    const first = (await apiCall(central.url, token, 'POST', '/v1/me/two-factor/confirm', { code: confirmCode })) as { recoveryCodes: string[] };
     expect(await device.call('account.twoFactor', {})).toEqual({ enabled: true });
 
     // A code the service saw already (replay) or a wrong one: `invalid`, the old codes stay.
     const later = (seconds: number) => totpCode(secret, new Date(Date.now() + seconds * 1000));
-    expect(await device.call('account.renewRecoveryCodes', { code: totpCode(secret) })).toEqual({ state: 'invalid' });
+    expect(await device.call('account.renewRecoveryCodes', { code: confirmCode })).toEqual({ state: 'invalid' });
     const renewed = await device.call('account.renewRecoveryCodes', { code: later(30) });
     if (renewed.state !== 'renewed') throw new Error(`expected renewed, got ${renewed.state}`);
     expect(renewed.recoveryCodes).toHaveLength(10);
