@@ -6,7 +6,7 @@
  *
  * Why: the store encrypts every database page with ChaCha20-Poly1305, and the library's portable
  * ChaCha20 does one 64-byte block at a time (~7 µs per 4 KiB page here, ~70% of a page's cipher
- * work). Several blocks side by side in vector registers do the same page in ~2.3 µs. The output is
+ * work). Several blocks side by side in vector registers do the same page in ~1.8 µs. The output is
  * byte for byte the same keystream (RFC 8439 block function, 32-bit block counter that wraps as the
  * scalar one does), so files stay readable by the stock library and vice versa; see
  * native/sqlite3mc/README.md for how that is tested.
@@ -17,63 +17,81 @@ typedef uint32_t td_chacha_u32x4 __attribute__((vector_size(16)));
 typedef uint32_t td_chacha_u32x8 __attribute__((vector_size(32)));
 
 #define TD_CHACHA_ROT(v, c) (((v) << (c)) | ((v) >> (32 - (c))))
-#define TD_CHACHA_QR(a, b, c, d)                        \
-  a += b; d ^= a; d = TD_CHACHA_ROT(d, 16);             \
-  c += d; b ^= c; b = TD_CHACHA_ROT(b, 12);             \
-  a += b; d ^= a; d = TD_CHACHA_ROT(d, 8);              \
+#define TD_CHACHA_ROT16_SHIFT(v) TD_CHACHA_ROT(v, 16)
+#define TD_CHACHA_ROT8_SHIFT(v) TD_CHACHA_ROT(v, 8)
+#if defined(__clang__) || __GNUC__ >= 12
+/* Rotating each 32-bit lane by 16 or 8 bits moves whole bytes: one byte shuffle (vpshufb) instead
+   of two shifts and an or. 8 blocks at once: 1.95 -> 1.75 µs per 4 KiB page. */
+typedef uint8_t td_chacha_u8x32 __attribute__((vector_size(32)));
+#define TD_CHACHA_ROT16_WIDE(v) ((td_chacha_u32x8) __builtin_shufflevector((td_chacha_u8x32) (v), (td_chacha_u8x32) (v), \
+  2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13, 18, 19, 16, 17, 22, 23, 20, 21, 26, 27, 24, 25, 30, 31, 28, 29))
+#define TD_CHACHA_ROT8_WIDE(v) ((td_chacha_u32x8) __builtin_shufflevector((td_chacha_u8x32) (v), (td_chacha_u8x32) (v), \
+  3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14, 19, 16, 17, 18, 23, 20, 21, 22, 27, 24, 25, 26, 31, 28, 29, 30))
+#else
+#define TD_CHACHA_ROT16_WIDE(v) TD_CHACHA_ROT(v, 16)
+#define TD_CHACHA_ROT8_WIDE(v) TD_CHACHA_ROT(v, 8)
+#endif
+#define TD_CHACHA_QR(a, b, c, d, ROT16, ROT8)                                                  \
+  a += b; d ^= a; d = ROT16(d);                                                                \
+  c += d; b ^= c; b = TD_CHACHA_ROT(b, 12);                                                    \
+  a += b; d ^= a; d = ROT8(d);                                                                 \
   c += d; b ^= c; b = TD_CHACHA_ROT(b, 7);
 
 /* XORs W consecutive keystream blocks (block counters counter … counter+W-1) into buf. */
-#define TD_CHACHA_BLOCKS(NAME, V, W, TARGET)                                            \
-TARGET static void NAME(uint8_t* buf, const uint32_t state[16], uint32_t counter)       \
-{                                                                                       \
-  V x[16], s[16];                                                                       \
-  uint32_t out[16][W];                                                                  \
-  int i, j;                                                                             \
-  for (i = 0; i < 16; ++i)                                                              \
-  {                                                                                     \
-    for (j = 0; j < W; ++j) s[i][j] = state[i];                                         \
-  }                                                                                     \
-  for (j = 0; j < W; ++j) s[12][j] = counter + (uint32_t) j;                            \
-  for (i = 0; i < 16; ++i) x[i] = s[i];                                                 \
-  for (i = 0; i < 10; ++i)                                                              \
-  {                                                                                     \
-    TD_CHACHA_QR(x[0], x[4], x[8], x[12])                                               \
-    TD_CHACHA_QR(x[1], x[5], x[9], x[13])                                               \
-    TD_CHACHA_QR(x[2], x[6], x[10], x[14])                                              \
-    TD_CHACHA_QR(x[3], x[7], x[11], x[15])                                              \
-    TD_CHACHA_QR(x[0], x[5], x[10], x[15])                                              \
-    TD_CHACHA_QR(x[1], x[6], x[11], x[12])                                              \
-    TD_CHACHA_QR(x[2], x[7], x[8], x[13])                                               \
-    TD_CHACHA_QR(x[3], x[4], x[9], x[14])                                               \
-  }                                                                                     \
-  for (i = 0; i < 16; ++i)                                                              \
-  {                                                                                     \
-    x[i] += s[i];                                                                       \
-    memcpy(out[i], &x[i], sizeof(V));                                                   \
-  }                                                                                     \
-  for (j = 0; j < W; ++j)                                                               \
-  {                                                                                     \
-    for (i = 0; i < 16; ++i)                                                            \
-    {                                                                                   \
-      uint32_t word;                                                                    \
-      memcpy(&word, buf + 64 * j + 4 * i, 4);                                           \
-      word ^= out[i][j];                                                                \
-      memcpy(buf + 64 * j + 4 * i, &word, 4);                                           \
-    }                                                                                   \
-  }                                                                                     \
-  memset(out, 0, sizeof(out));                                                          \
+#define TD_CHACHA_BLOCKS(NAME, V, W, TARGET, ROT16, ROT8)                                      \
+TARGET static void NAME(uint8_t* buf, const uint32_t state[16], uint32_t counter)              \
+{                                                                                              \
+  V x[16], s[16];                                                                              \
+  uint32_t out[16][W];                                                                         \
+  int i, j;                                                                                    \
+  for (i = 0; i < 16; ++i)                                                                     \
+  {                                                                                            \
+    for (j = 0; j < W; ++j) s[i][j] = state[i];                                                \
+  }                                                                                            \
+  for (j = 0; j < W; ++j) s[12][j] = counter + (uint32_t) j;                                   \
+  for (i = 0; i < 16; ++i) x[i] = s[i];                                                        \
+  for (i = 0; i < 10; ++i)                                                                     \
+  {                                                                                            \
+    TD_CHACHA_QR(x[0], x[4], x[8], x[12], ROT16, ROT8)                                         \
+    TD_CHACHA_QR(x[1], x[5], x[9], x[13], ROT16, ROT8)                                         \
+    TD_CHACHA_QR(x[2], x[6], x[10], x[14], ROT16, ROT8)                                        \
+    TD_CHACHA_QR(x[3], x[7], x[11], x[15], ROT16, ROT8)                                        \
+    TD_CHACHA_QR(x[0], x[5], x[10], x[15], ROT16, ROT8)                                        \
+    TD_CHACHA_QR(x[1], x[6], x[11], x[12], ROT16, ROT8)                                        \
+    TD_CHACHA_QR(x[2], x[7], x[8], x[13], ROT16, ROT8)                                         \
+    TD_CHACHA_QR(x[3], x[4], x[9], x[14], ROT16, ROT8)                                         \
+  }                                                                                            \
+  for (i = 0; i < 16; ++i)                                                                     \
+  {                                                                                            \
+    x[i] += s[i];                                                                              \
+    memcpy(out[i], &x[i], sizeof(V));                                                          \
+  }                                                                                            \
+  for (j = 0; j < W; ++j)                                                                      \
+  {                                                                                            \
+    for (i = 0; i < 16; ++i)                                                                   \
+    {                                                                                          \
+      uint32_t word;                                                                           \
+      memcpy(&word, buf + 64 * j + 4 * i, 4);                                                  \
+      word ^= out[i][j];                                                                       \
+      memcpy(buf + 64 * j + 4 * i, &word, 4);                                                  \
+    }                                                                                          \
+  }                                                                                            \
+  memset(out, 0, sizeof(out));                                                                 \
 }
 
-TD_CHACHA_BLOCKS(td_chacha20_blocks4, td_chacha_u32x4, 4, )
-TD_CHACHA_BLOCKS(td_chacha20_blocks8, td_chacha_u32x8, 8, __attribute__((target("avx2"))))
+TD_CHACHA_BLOCKS(td_chacha20_blocks4, td_chacha_u32x4, 4, , TD_CHACHA_ROT16_SHIFT, TD_CHACHA_ROT8_SHIFT)
+TD_CHACHA_BLOCKS(td_chacha20_blocks8, td_chacha_u32x8, 8, __attribute__((target("avx2"))), TD_CHACHA_ROT16_WIDE, TD_CHACHA_ROT8_WIDE)
 
 static int td_chacha20_avx2(void)
 {
   static int known = 0, avx2 = 0;
   if (!known)
   {
+#ifdef TD_CHACHA20_TEST_WITHOUT_AVX2
+    avx2 = 0; /* scripts/native/accelerate-sqlite3mc.test.ts: the SSE2 path on an AVX2 machine */
+#else
     avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+#endif
     known = 1;
   }
   return avx2;
@@ -93,18 +111,24 @@ void chacha20_xor(void* buffer, size_t n, const uint8_t key[32],
     uint32_t state[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 };
     memcpy(state + 4, key, 32);
     memcpy(state + 13, nonce, 12);
-    if (td_chacha20_avx2())
+    const int avx2 = td_chacha20_avx2();
+    if (avx2)
     {
       for (; n >= 512; buf += 512, n -= 512, counter += 8) td_chacha20_blocks8(buf, state, counter);
     }
-    for (; n >= 256; buf += 256, n -= 256, counter += 4) td_chacha20_blocks4(buf, state, counter);
+    else
+    {
+      for (; n >= 256; buf += 256, n -= 256, counter += 4) td_chacha20_blocks4(buf, state, counter);
+    }
     if (n > 0)
     {
-      /* The last 1-255 bytes (224 of a 4 KiB page): four blocks at once still beat one by one. */
-      uint8_t keystream[256];
+      /* The rest (480 bytes of a 4 KiB page): one more step of blocks into a keystream buffer still
+         beats one block at a time. */
+      uint8_t keystream[512];
       size_t i;
       memset(keystream, 0, sizeof(keystream));
-      td_chacha20_blocks4(keystream, state, counter);
+      if (avx2) td_chacha20_blocks8(keystream, state, counter);
+      else td_chacha20_blocks4(keystream, state, counter);
       for (i = 0; i < n; ++i) buf[i] ^= keystream[i];
       memset(keystream, 0, sizeof(keystream));
     }
