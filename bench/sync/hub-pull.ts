@@ -27,7 +27,7 @@ export async function pullEverything(hubUrl: string, device: TestDevice): Promis
     const response = await fetch(new URL('/v1/sync/pull', hubUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, cursor, limit: syncLimits.pullLimitMax }),
+      body: JSON.stringify({ protocolVersion: 1, deviceId: device.deviceId, cursor, limit: syncLimits.pullPageRows }),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`pull failed: ${response.status} ${text.slice(0, 500)}`);

@@ -68,7 +68,7 @@ async function benchOn(database: TestDatabase | null): Promise<BenchFigure[]> {
     const servedHubCpu = hubCpuMs(central.child.pid) - hubCpu;
     const medianPage = [...served.pageMs].sort((a, b) => a - b)[Math.floor(served.pageMs.length / 2)] ?? 0;
     console.log(
-      `  hub alone serving an initial sync: ${served.rows} rows in ${served.pages} pages of ≤ ${syncLimits.pullLimitMax}, ${Math.round(served.ms)} ms ` +
+      `  hub alone serving an initial sync: ${served.rows} rows in ${served.pages} pages of ≤ ${syncLimits.pullPageRows}, ${Math.round(served.ms)} ms ` +
         `(median page ${Math.round(medianPage)} ms, ${Math.round(served.bytes / 1e6)} MB of JSON), hub CPU ${servedHubCpu} ms`,
     );
 

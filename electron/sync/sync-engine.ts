@@ -207,7 +207,7 @@ export class SyncEngine {
         protocolVersion: 1,
         deviceId: this.options.deviceId(),
         cursor,
-        limit: this.options.pullLimit ?? syncLimits.pullLimitMax,
+        limit: this.options.pullLimit ?? syncLimits.pullPageRows,
       });
       await this.options.acceptLease?.(page.lease);
       const known = this.sync.values.getJson<{ id: string; epoch: string }>(syncValueKeys.server);

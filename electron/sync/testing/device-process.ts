@@ -73,7 +73,7 @@ export async function runDeviceProcess(options: DeviceRunOptions): Promise<Devic
       KILL_AT_POINT: String(options.killAtPoint ?? 0),
       // Unset: the engine's own batch size (syncLimits.mutationsPerPush), as the app uses.
       PUSH_BATCH: options.pushBatch === undefined ? '' : String(options.pushBatch),
-      PULL_LIMIT: String(options.pullLimit ?? 5000),
+      PULL_LIMIT: options.pullLimit === undefined ? '' : String(options.pullLimit),
       WARM_FIRST: options.afterWarmUp ? '1' : '0',
     },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     transport,
     deviceId: () => account.deviceId!,
     ...(process.env.PUSH_BATCH ? { pushBatch: Number(process.env.PUSH_BATCH) } : {}),
-    pullLimit: Number(process.env.PULL_LIMIT ?? '5000'),
+    // Unset: the engine's own page size (syncLimits.pullPageRows), as the app asks.
+    ...(process.env.PULL_LIMIT ? { pullLimit: Number(process.env.PULL_LIMIT) } : {}),
     // Called after each batch's answers or page committed.
     onProgress: (progress) => {
       if (progress.phase === 'push') {
