@@ -14,6 +14,16 @@
  */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define TD_CHACHA20_SIMD 1
+#include <cpuid.h>
+
+/* Clears key or keystream bytes; the empty asm that reads the memory keeps the compiler from
+   dropping the memset as a dead store (it did at -O2). */
+#define TD_WIPE(p, n)                                                                          \
+  do                                                                                           \
+  {                                                                                            \
+    memset((p), 0, (n));                                                                       \
+    __asm__ __volatile__("" : : "r"(p) : "memory");                                            \
+  } while (0)
 typedef uint32_t td_chacha_u32x4 __attribute__((vector_size(16)));
 typedef uint32_t td_chacha_u32x8 __attribute__((vector_size(32)));
 typedef uint32_t td_chacha_u32x16 __attribute__((vector_size(64)));
@@ -21,7 +31,7 @@ typedef uint32_t td_chacha_u32x16 __attribute__((vector_size(64)));
 #define TD_CHACHA_ROT(v, c) (((v) << (c)) | ((v) >> (32 - (c))))
 #define TD_CHACHA_ROT16_SHIFT(v) TD_CHACHA_ROT(v, 16)
 #define TD_CHACHA_ROT8_SHIFT(v) TD_CHACHA_ROT(v, 8)
-#if defined(__clang__) || __GNUC__ >= 12
+#if (defined(__clang__) || __GNUC__ >= 12) && !defined(TD_CHACHA20_TEST_SHIFT_ROTATIONS)
 /* Rotating each 32-bit lane by 16 or 8 bits moves whole bytes: one byte shuffle (vpshufb) instead
    of two shifts and an or. 8 blocks at once: 1.95 -> 1.75 µs per 4 KiB page. */
 typedef uint8_t td_chacha_u8x32 __attribute__((vector_size(32)));
@@ -78,7 +88,7 @@ TARGET static void NAME(uint8_t* buf, const uint32_t state[16], uint32_t counter
       memcpy(buf + 64 * j + 4 * i, &word, 4);                                                  \
     }                                                                                          \
   }                                                                                            \
-  memset(out, 0, sizeof(out));                                                                 \
+  TD_WIPE(out, sizeof(out));                                                                   \
 }
 
 TD_CHACHA_BLOCKS(td_chacha20_blocks4, td_chacha_u32x4, 4, , TD_CHACHA_ROT16_SHIFT, TD_CHACHA_ROT8_SHIFT)
@@ -86,34 +96,41 @@ TD_CHACHA_BLOCKS(td_chacha20_blocks8, td_chacha_u32x8, 8, __attribute__((target(
 /* AVX-512 rotates a lane in one instruction (vprold), whatever the distance: 1.75 -> 0.95 µs a page. */
 TD_CHACHA_BLOCKS(td_chacha20_blocks16, td_chacha_u32x16, 16, __attribute__((target("avx512f"))), TD_CHACHA_ROT16_SHIFT, TD_CHACHA_ROT8_SHIFT)
 
-static int td_chacha20_avx512(void)
+/*
+ * How many blocks one step may take on this processor: 16 (AVX-512F), 8 (AVX2) or 4 (SSE2). From
+ * CPUID and XGETBV directly (the instruction sets, and the operating system saving their
+ * registers), not __builtin_cpu_supports, which Apple's linker may not resolve. Computed once; a
+ * thread that races the first computation computes the same number.
+ */
+static int td_chacha20_width_detect(void)
 {
-  static int known = 0, avx512 = 0;
-  if (!known)
-  {
-#if defined(TD_CHACHA20_TEST_WITHOUT_AVX2) || defined(TD_CHACHA20_TEST_WITHOUT_AVX512)
-    avx512 = 0; /* scripts/native/accelerate-sqlite3mc.test.ts: the narrower paths on this machine */
+  unsigned int eax, ebx, ecx, edx, xcr0_low, xcr0_high;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 4;
+  if (!(ecx & (1u << 27)) || !(ecx & (1u << 28))) return 4; /* OSXSAVE, AVX */
+  __asm__ __volatile__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
+  if ((xcr0_low & 0x6) != 0x6) return 4; /* the OS saves XMM and YMM */
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 4;
+  if (!(ebx & (1u << 5))) return 4; /* AVX2 */
+#if defined(TD_CHACHA20_TEST_WITHOUT_AVX2)
+  return 4; /* scripts/native/accelerate-sqlite3mc.test.ts: the SSE2 path on this machine */
+#elif defined(TD_CHACHA20_TEST_WITHOUT_AVX512)
+  return 8; /* the AVX2 path on an AVX-512 machine */
 #else
-    avx512 = __builtin_cpu_supports("avx512f") ? 1 : 0;
+  if ((ebx & (1u << 16)) && (xcr0_low & 0xe6) == 0xe6) return 16; /* AVX-512F, opmask and ZMM saved */
+  return 8;
 #endif
-    known = 1;
-  }
-  return avx512;
 }
 
-static int td_chacha20_avx2(void)
+static int td_chacha20_width(void)
 {
-  static int known = 0, avx2 = 0;
-  if (!known)
+  static int width = 0;
+  int known = __atomic_load_n(&width, __ATOMIC_RELAXED);
+  if (known == 0)
   {
-#ifdef TD_CHACHA20_TEST_WITHOUT_AVX2
-    avx2 = 0; /* scripts/native/accelerate-sqlite3mc.test.ts: the SSE2 path on an AVX2 machine */
-#else
-    avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-#endif
-    known = 1;
+    known = td_chacha20_width_detect();
+    __atomic_store_n(&width, known, __ATOMIC_RELAXED);
   }
-  return avx2;
+  return known;
 }
 #endif
 
@@ -130,8 +147,7 @@ void chacha20_xor(void* buffer, size_t n, const uint8_t key[32],
     uint32_t state[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 };
     memcpy(state + 4, key, 32);
     memcpy(state + 13, nonce, 12);
-    /* Widest step the processor has: 16 blocks (AVX-512), 8 (AVX2) or 4 (SSE2). */
-    const int width = td_chacha20_avx2() ? (td_chacha20_avx512() ? 16 : 8) : 4;
+    const int width = td_chacha20_width();
     if (width == 16)
     {
       for (; n >= 1024; buf += 1024, n -= 1024, counter += 16) td_chacha20_blocks16(buf, state, counter);
@@ -155,9 +171,9 @@ void chacha20_xor(void* buffer, size_t n, const uint8_t key[32],
       else if (width == 8) td_chacha20_blocks8(keystream, state, counter);
       else td_chacha20_blocks4(keystream, state, counter);
       for (i = 0; i < n; ++i) buf[i] ^= keystream[i];
-      memset(keystream, 0, sizeof(keystream));
+      TD_WIPE(keystream, sizeof(keystream));
     }
-    memset(state, 0, sizeof(state));
+    TD_WIPE(state, sizeof(state));
     return;
   }
   chacha20_xor_scalar(buf, n, key, nonce, counter);

@@ -74,6 +74,16 @@ int main(int argc, char** argv)
     printf("%d\n", mismatches);
     return 0;
   }
+  if (strcmp(argv[1], "width") == 0)
+  {
+    /* The blocks per step this build takes on this processor (1: no vector code compiled in). */
+#ifdef TD_CHACHA20_SIMD
+    printf("%d\n", td_chacha20_width());
+#else
+    printf("1\n");
+#endif
+    return 0;
+  }
   if (strcmp(argv[1], "tag") == 0)
   {
     /* tag <key hex> <message hex>: the Poly1305 tag as hex. */
@@ -104,14 +114,32 @@ int main(int argc, char** argv)
 }
 `;
 
-/** The harness binary, limited to a narrower path than the processor has (to test them all here). */
-function compileHarness(limit: 'none' | 'avx2' | 'sse2'): string {
+/**
+ * Harness builds: the widest path this processor has, narrower ones forced by a define (so all are
+ * tested here), the shift rotations older compilers get, and one under AddressSanitizer and
+ * UndefinedBehaviorSanitizer.
+ */
+const variants = {
+  widest: [],
+  'AVX2 at most': ['-DTD_CHACHA20_TEST_WITHOUT_AVX512'],
+  SSE2: ['-DTD_CHACHA20_TEST_WITHOUT_AVX2'],
+  'shift rotations (compilers before GCC 12)': ['-DTD_CHACHA20_TEST_SHIFT_ROTATIONS'],
+  'sanitizers': ['-fsanitize=address,undefined', '-fno-sanitize-recover=all', '-g'],
+} as const;
+
+function compileHarness(name: keyof typeof variants): string {
   const source = path.join(work, 'harness.c');
-  const binary = path.join(work, `harness-${limit}`);
-  const defines = { none: [], avx2: ['-DTD_CHACHA20_TEST_WITHOUT_AVX512'], sse2: ['-DTD_CHACHA20_TEST_WITHOUT_AVX2'] }[limit];
+  const binary = path.join(work, `harness-${Object.keys(variants).indexOf(name)}`);
   writeFileSync(source, harness.replace('SECTION', () => chachaSection()));
-  execFileSync('cc', ['-O2', '-std=c99', '-w', ...defines, source, '-o', binary]);
+  execFileSync('cc', ['-O2', '-std=c99', '-w', ...variants[name], source, '-o', binary]);
   return binary;
+}
+
+/** The widest step this processor allows, from the kernel's view of its flags (Linux). */
+function expectedWidth(): number | null {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return null;
+  const flags = new Set(/^flags\s*:(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim().split(/\s+/) ?? []);
+  return flags.has('avx512f') ? 16 : flags.has('avx2') ? 8 : 4;
 }
 
 function openSslKeystream(key: Buffer, nonce: Buffer, counter: number, length: number): string {
@@ -122,8 +150,16 @@ function openSslKeystream(key: Buffer, nonce: Buffer, counter: number, length: n
 }
 
 describe('faster ChaCha20 and Poly1305 in SQLite3 Multiple Ciphers', () => {
-  const binaries = { 'the widest path this processor has': compileHarness('none'), 'AVX2 at most': compileHarness('avx2'), SSE2: compileHarness('sse2') };
-  const binary = binaries['the widest path this processor has'];
+  const binaries = Object.fromEntries(Object.keys(variants).map((name) => [name, compileHarness(name as keyof typeof variants)]));
+  const binary = binaries.widest!;
+
+  it('takes the widest step the processor has (checked against /proc/cpuinfo), and the forced narrower ones', () => {
+    const width = (name: string) => Number(execFileSync(binaries[name]!, ['width'], { encoding: 'utf8' }).trim());
+    const expected = expectedWidth();
+    if (expected !== null) expect(width('widest')).toBe(expected);
+    expect(width('AVX2 at most')).toBe(Math.min(width('widest'), 8));
+    expect(width('SSE2')).toBe(4);
+  });
 
   for (const [cipherPath, harnessBinary] of Object.entries(binaries)) {
     it(`gives the library scalar keystream and tags for every length, alignment and block counter, including the 32-bit wrap (${cipherPath})`, () => {
@@ -150,6 +186,23 @@ describe('faster ChaCha20 and Poly1305 in SQLite3 Multiple Ciphers', () => {
       const message = length === 1000 ? Buffer.alloc(length, 0xff) : randomBytes(length);
       const ours = execFileSync(binary, ['tag', key.toString('hex'), message.toString('hex')], { encoding: 'utf8' }).trim();
       expect(ours, `length ${length}`).toBe(Buffer.from(sodium.crypto_onetimeauth(message, key)).toString('hex'));
+    }
+  });
+
+  it('gives the standard Poly1305 tag where the final reduction matters (h >= 2^130 - 5)', async () => {
+    // With r = 1 the accumulator is just the sum of the blocks: all-0xff blocks put it at or past
+    // p, which random inputs practically never do (a missing final subtraction passed them all).
+    const sodium = await loadSodium();
+    for (const s of [Buffer.alloc(16), Buffer.alloc(16, 0xff)]) {
+      const key = Buffer.concat([Buffer.from([1]), Buffer.alloc(15), s]);
+      for (const length of [16, 32, 48, 64, 80, 96, 128]) {
+        for (const lowered of [-1, 0, 1, 2, 5, 6]) {
+          const message = Buffer.alloc(length, 0xff);
+          if (lowered >= 0) message[length - 16] = 0xff - lowered;
+          const ours = execFileSync(binary, ['tag', key.toString('hex'), message.toString('hex')], { encoding: 'utf8' }).trim();
+          expect(ours, `length ${length}, lowered ${lowered}`).toBe(Buffer.from(sodium.crypto_onetimeauth(message, key)).toString('hex'));
+        }
+      }
     }
   });
 
