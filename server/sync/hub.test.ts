@@ -74,6 +74,26 @@ describe.each(testBackends)('sync hub on %s', (backend) => {
     expect(pages[0]!.lease.keyId).toBeTruthy();
   });
 
+
+  it('a push of 2,000 mutations, half of them updates of rows inserted before, reads every row it changes', async () => {
+    const count = 1_000;
+    const ids = Array.from({ length: count }, () => uuidv7());
+    const inserts = ids.map((id) =>
+      a.mutation('reports', id, clientId, 'insert', [a.change('clientId', clientId), a.change('kind', 'report'), a.change('authorId', nurse.userId), a.change('visibility', 'dossier'), a.change('category', 'ADL')]),
+    );
+    expect(new Set((await a.push(inserts)).map((result) => result.status))).toEqual(new Set(['applied']));
+    // Updates of all of them, each after a new row: one preload of 2,000 keys, half of them found.
+    const clock = (index: number) => inserts[index]!.changes.find((change) => change.field === 'category')!.hlc;
+    const mixed = ids.flatMap((id, index) => [
+      a.mutation('reports', uuidv7(), clientId, 'insert', [a.change('clientId', clientId), a.change('kind', 'report'), a.change('authorId', nurse.userId), a.change('visibility', 'dossier')]),
+      a.mutation('reports', id, clientId, 'update', [a.change('category', 'Wondzorg', { value: 'ADL', hlc: clock(index) })]),
+    ]);
+    const results = await a.push(mixed);
+    expect(results).toHaveLength(count * 2);
+    expect(results.filter((result) => result.status !== 'applied')).toEqual([]);
+    const rows = latestRows(await a.pullAll());
+    for (const id of ids) expect(rows.get(id)?.values.category).toBe('Wondzorg');
+  });
   it('gives a colleague nothing of the dossier until access is granted, then all of it', async () => {
     const before = latestRows(await b.pullAll());
     expect(before.has(clientId)).toBe(false);

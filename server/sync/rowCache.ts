@@ -27,11 +27,16 @@ export class RowCache {
     // By the whole primary key (organisation, table, row): `row_id = ANY(…)` alone cannot use it
     // (PostgreSQL 15 has no skip scan) and read every row of the organisation — each push then cost
     // more the more the organisation held (EXPLAIN at 204,000 rows: 97 ms → 8 ms for 500 keys).
+    // Each key looked up on its own (LATERAL … LIMIT 1 keeps the planner from turning it into a
+    // join): as a plain join, PGlite's planner — no statistics there, it never runs ANALYZE —
+    // hashed ALL of the organisation's rows instead (EXPLAIN ANALYZE, 2,000 keys: 700 ms at 100,000
+    // rows, now 17 ms; 250 keys at 20,000 rows: 71 → 4 ms). PostgreSQL looked them up either way.
     const list = (values: readonly string[]) => `{${values.join(',')}}`;
     const records = await queryRows<Parameters<typeof storedRowOf>[1]>(
       this.tx,
       sql`SELECT r.* FROM unnest(${list(missing.map((key) => key.table))}::text[], ${list(missing.map((key) => key.rowId))}::uuid[]) AS k(table_name, row_id)
-          JOIN sync_rows r ON r.organisation_id = ${this.organisationId} AND r.table_name = k.table_name AND r.row_id = k.row_id`,
+          CROSS JOIN LATERAL (SELECT * FROM sync_rows s
+                              WHERE s.organisation_id = ${this.organisationId} AND s.table_name = k.table_name AND s.row_id = k.row_id LIMIT 1) r`,
     );
     for (const key of missing) this.rows.set(keyOf(key.table, key.rowId), null);
     for (const record of records) this.rows.set(keyOf(record.table_name, record.row_id), storedRowOf(this.organisationId, record));
