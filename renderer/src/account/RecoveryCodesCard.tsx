@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, PinInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { AuthenticatorCodeField } from '../ui/AuthenticatorCodeField.js';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,15 +65,7 @@ export function RecoveryCodesCard({ online }: { online: boolean }) {
             <Text fz="sm" c="dimmed">
               {t('account.recovery.intro')}
             </Text>
-            <Stack gap={6}>
-              <Text component="label" htmlFor="renew-code" fz="sm" fw={500}>
-                {t('account.recovery.code')}
-              </Text>
-              <PinInput id="renew-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('account.recovery.code')} data-testid="renew-code" />
-              <Text fz="xs" c="dimmed">
-                {t('account.recovery.codeHint')}
-              </Text>
-            </Stack>
+            <AuthenticatorCodeField id="renew-code" label={t('account.recovery.code')} hint={t('account.recovery.codeHint')} value={code} onChange={setCode} testId="renew-code" />
             {invalid && !renew.isPending && <Alert color="red" role="alert" title={t('account.recovery.invalid')} />}
             {renew.error && !renew.isPending && <Alert color="red" role="alert" title={errorText(renew.error)} />}
             <Group>

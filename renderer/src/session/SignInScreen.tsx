@@ -1,4 +1,5 @@
-import { Alert, Button, Group, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { AuthenticatorCodeField } from '../ui/AuthenticatorCodeField.js';
 import { PasswordField } from '../ui/PasswordField.js';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
@@ -110,15 +111,7 @@ export function SignInScreen({ initialEmail, onCancel, wiped }: { initialEmail?:
             <Text c="dimmed" fz="sm">
               {secondStep.afterSetUp ? t('twoFactorSetUp.nextCodeIntro') : t('signIn.totpIntro')}
             </Text>
-            <Stack gap={4}>
-              <Text component="label" htmlFor="totp-code" fw={500} fz="sm">
-                {t('signIn.totp')}
-              </Text>
-              <PinInput id="totp-code" length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('signIn.totp')} data-testid="totp-code" />
-              <Text c="dimmed" fz="xs">
-                {t('signIn.totpHint')}
-              </Text>
-            </Stack>
+            <AuthenticatorCodeField id="totp-code" label={t('signIn.totp')} hint={t('signIn.totpHint')} value={code} onChange={setCode} testId="totp-code" />
             {secondStep.invalid && !signIn.isPending && <Alert color="red" role="alert" title={t('signIn.totpInvalid')} data-testid="totp-invalid" />}
             {signIn.error && <Alert color="red" role="alert" title={errorText(signIn.error)} data-testid="sign-in-error" />}
             <Group justify="space-between">

@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Group, PinInput, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { AuthenticatorCodeField } from '../../ui/AuthenticatorCodeField.js';
 import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -79,27 +80,18 @@ export function TwoFactorSetUp({ setUp, onBack, onExpired, onDone }: { setUp: Se
           </Stack>
         </NumberedStep>
         <NumberedStep number={3}>
-          <Stack gap={4} ref={codeField}>
-            <Text component="label" htmlFor="set-up-code" fz="sm" fw={600}>
-              {t('twoFactorSetUp.code')}
-            </Text>
-            <Text c="dimmed" fz="sm">
-              {t('twoFactorSetUp.codeHint')}
-            </Text>
-            <PinInput
-              id="set-up-code"
-              length={6}
-              type="number"
-              oneTimeCode
-              value={code}
-              onChange={(value) => {
-                setCode(value);
-                if (value) setInvalid(false);
-              }}
-              aria-label={t('twoFactorSetUp.code')}
-              data-testid="set-up-code"
-            />
-          </Stack>
+          <AuthenticatorCodeField
+            ref={codeField}
+            id="set-up-code"
+            label={t('twoFactorSetUp.code')}
+            hint={t('twoFactorSetUp.codeHint')}
+            value={code}
+            onChange={(value) => {
+              setCode(value);
+              if (value) setInvalid(false);
+            }}
+            testId="set-up-code"
+          />
         </NumberedStep>
         {invalid && !confirm.isPending && (
           <Alert color="red" role="alert" data-testid="set-up-invalid">
