@@ -127,7 +127,11 @@ function main() {
   console.log('accelerate-sqlite3mc: rebuilding the SQLite module with the faster ChaCha20 and Poly1305 (a few minutes) …');
   rebuild(moduleDir);
   if (!binaryHasFasterCipher(binary)) {
-    throw new Error(`accelerate-sqlite3mc: ${binary} was not built from the patched source (a prebuilt binary?); run \`npm rebuild better-sqlite3-multiple-ciphers --build-from-source\`.`);
+    const problem = `accelerate-sqlite3mc: ${binary} was not built from the patched source (a prebuilt binary?); run \`npm rebuild better-sqlite3-multiple-ciphers --build-from-source\`.`;
+    // Verified on Linux only; elsewhere the linker may drop or rename local symbols, and a slower
+    // cipher must not stop an install that otherwise works.
+    if (process.platform === 'linux') throw new Error(problem);
+    console.warn(`${problem} (Not verifiable on ${process.platform}: the install goes on.)`);
   }
   mkdirSync(path.dirname(stamp), { recursive: true });
   writeFileSync(stamp, `${digest}\n`);
